@@ -40,6 +40,8 @@ export type WireDocument<T> = T & { _deleted: boolean };
 export interface PullResponse<T> {
   documents: WireDocument<T>[];
   checkpoint: SyncCheckpoint;
+  /** Optional: documents in the caller's scope still waiting after this batch, so clients can show progress. */
+  remaining?: number;
 }
 
 export interface PushRow<T> {
