@@ -1,0 +1,120 @@
+// The app shell: health, JSON 404s, the renderer build with SPA fallback, CORS for the dev server, and clean logs.
+import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { Writable } from 'node:stream';
+import { afterEach, describe, expect, it } from 'vitest';
+import { syncRoutes } from '../../src-shared/sync/protocol';
+import { makeOpinion, TEST_COUNTY_ID } from '../../src-shared/testing/factories';
+import { buildServer, createLogger } from './app';
+import { addStaff } from './services/staff';
+import { auth, insertRow, pushDocs, startTestServer, type TestServer } from './testing/test-server';
+
+let server: TestServer | undefined;
+const dirs: string[] = [];
+afterEach(async () => {
+  await server?.close();
+  server = undefined;
+  for (const dir of dirs.splice(0)) await rm(dir, { recursive: true, force: true });
+});
+
+describe('app', () => {
+  it('answers /healthz with the schema versions it requires, and unknown API paths with a JSON 404', async () => {
+    server = await startTestServer();
+    const health = await server.app.inject({ method: 'GET', url: syncRoutes.health });
+    expect(health.statusCode).toBe(200);
+    expect(health.json()).toMatchObject({ ok: true, schemaVersions: { opinions: 1, stations: 1 } });
+    const missing = await server.app.inject({ method: 'GET', url: '/v1/nothing' });
+    expect(missing.statusCode).toBe(404);
+    expect(missing.json()).toMatchObject({ error: 'not_found' });
+  });
+
+  it('serves the renderer build with a fallback to index.html for app routes, never for API paths', async () => {
+    const staticDir = await mkdtemp(path.join(tmpdir(), 'ls-static-'));
+    dirs.push(staticDir);
+    await mkdir(path.join(staticDir, 'assets'));
+    await writeFile(path.join(staticDir, 'index.html'), '<!doctype html><title>联络站</title>');
+    await writeFile(path.join(staticDir, 'assets', 'app.js'), 'console.log(1)');
+    server = await startTestServer({ staticDir });
+
+    const asset = await server.app.inject({ method: 'GET', url: '/assets/app.js' });
+    expect(asset.statusCode).toBe(200);
+    expect(asset.body).toBe('console.log(1)');
+    const route = await server.app.inject({ method: 'GET', url: '/opinions/01HX' });
+    expect(route.statusCode).toBe(200);
+    expect(route.body).toContain('<title>联络站</title>');
+    const api = await server.app.inject({ method: 'GET', url: '/v1/unknown' });
+    expect(api.statusCode).toBe(404);
+    expect(api.json()).toMatchObject({ error: 'not_found' });
+    const missingAsset = await server.app.inject({ method: 'GET', url: '/assets/missing.js' });
+    expect(missingAsset.statusCode).toBe(404);
+  });
+
+  it('allows the configured dev-server origin only', async () => {
+    server = await startTestServer({ corsOrigin: 'http://localhost:5173' });
+    const preflight = await server.app.inject({
+      method: 'OPTIONS',
+      url: syncRoutes.pull('opinions'),
+      headers: { origin: 'http://localhost:5173', 'access-control-request-method': 'GET' },
+    });
+    expect(preflight.statusCode).toBe(204);
+    expect(preflight.headers['access-control-allow-origin']).toBe('http://localhost:5173');
+    expect(preflight.headers['access-control-allow-headers']).toContain('x-schema-version');
+    const other = await server.app.inject({
+      method: 'GET',
+      url: syncRoutes.health,
+      headers: { origin: 'http://evil.example' },
+    });
+    expect(other.headers['access-control-allow-origin']).toBeUndefined();
+  });
+
+  it('refuses a heartbeat from county staff', async () => {
+    server = await startTestServer();
+    const res = await server.app.inject({
+      method: 'POST',
+      url: syncRoutes.heartbeat,
+      headers: auth(server.tokens.staffX),
+      payload: { appVersion: '1', pendingChanges: 0, lastError: null, lastSyncAt: null },
+    });
+    expect(res.statusCode).toBe(403);
+  });
+
+  it('keeps tokens, passwords and visitors out of the logs', async () => {
+    server = await startTestServer();
+    const lines: string[] = [];
+    const sink = new Writable({
+      write(chunk, _enc, done) {
+        lines.push(String(chunk));
+        done();
+      },
+    });
+    const app = buildServer(
+      { ...server.config, logLevel: 'trace' },
+      {
+        store: server.store,
+        now: server.clock.now,
+        logger: createLogger('trace', sink),
+      },
+    );
+    await addStaff(server.store, 'li', TEST_COUNTY_ID, 'secret-password-1', server.clock.now());
+    await app.inject({ method: 'POST', url: syncRoutes.login, payload: { user: 'li', password: 'secret-password-1' } });
+    const opinion = makeOpinion({ visitor: { name: '张秘密', phone: '13912345678' } });
+    await pushDocs(app, server.tokens.stationA, 'opinions', [insertRow(opinion)]);
+    await app.inject({ method: 'GET', url: `${syncRoutes.pull('opinions')}?token=${server.tokens.stationB}` });
+    // A refused push logs its refusal, still without the visitor.
+    await pushDocs(app, server.tokens.stationB, 'opinions', [insertRow(opinion)]);
+    await app.close();
+
+    const log = lines.join('');
+    expect(log).toContain('incoming request');
+    for (const secret of [
+      'secret-password-1',
+      server.tokens.stationA,
+      server.tokens.stationB,
+      '张秘密',
+      '13912345678',
+    ]) {
+      expect(log).not.toContain(secret);
+    }
+  });
+});

@@ -1,0 +1,112 @@
+// The Fastify app factory: plugins, routes, logging and the renderer build for county staff. Does not listen.
+import path from 'node:path';
+import rateLimit from '@fastify/rate-limit';
+import fastifyStatic from '@fastify/static';
+import Fastify, { type FastifyBaseLogger, type FastifyInstance, type FastifyRequest } from 'fastify';
+import pino, { type DestinationStream, type Logger } from 'pino';
+import type { ServerConfig } from './config';
+import { HttpError, notFoundBody, registerErrorHandler } from './plugins/errors';
+import { authRoutes } from './routes/auth';
+import { enrollRoutes } from './routes/enroll';
+import { healthRoutes } from './routes/health';
+import { heartbeatRoutes } from './routes/heartbeat';
+import { replicationRoutes } from './routes/replication';
+import type { ServerContext } from './server-context';
+import { SqliteStore } from './store/sqlite-store';
+import type { Store } from './store/store';
+
+export interface ServerDeps {
+  /** A store opened by the caller (not closed with the server); by default the SQLite store in `config.dataDir`. */
+  store?: Store;
+  /** The clock, injectable so tests can move past expiry times. */
+  now?: () => Date;
+  /** A logger to use instead of pino on standard error. */
+  logger?: Logger;
+}
+
+/** Logs never carry tokens, passwords or personal data (visitors, parties). */
+export const redactPaths = [
+  'req.headers.authorization',
+  'req.headers.cookie',
+  'headers.authorization',
+  '*.password',
+  '*.token',
+  '*.code',
+  '*.visitor',
+  '*.parties',
+];
+
+/** The request as logged: method and path without the query (which may carry `?token=`). */
+function requestSerializer(req: FastifyRequest): Record<string, unknown> {
+  return { method: req.method, url: req.url.split('?')[0], remoteAddress: req.ip };
+}
+
+/** pino on standard error (standard output stays for machine-readable CLI output). */
+export function createLogger(level: string, destination: DestinationStream = pino.destination(2)): Logger {
+  return pino(
+    { level, redact: { paths: redactPaths, censor: '[redacted]' }, serializers: { req: requestSerializer } },
+    destination,
+  );
+}
+
+export function buildServer(config: ServerConfig, deps: ServerDeps = {}): FastifyInstance {
+  const store = deps.store ?? SqliteStore.open(config.dataDir);
+  const ownsStore = deps.store === undefined;
+  const logger = deps.logger ?? createLogger(config.logLevel);
+  const app = Fastify({
+    loggerInstance: logger as FastifyBaseLogger,
+    bodyLimit: config.bodyLimit,
+    trustProxy: false,
+  });
+  app.decorateRequest('caller', null);
+
+  const context: ServerContext = { config, store, now: deps.now ?? (() => new Date()) };
+
+  registerErrorHandler(app);
+  app.setNotFoundHandler(async (request, reply) => {
+    const url = request.url.split('?')[0] ?? '/';
+    const isApi = url.startsWith('/v1/') || url === '/healthz';
+    if (config.staticDir && request.method === 'GET' && !isApi && !path.extname(url)) {
+      // The renderer is a single-page app: its routes all load index.html.
+      return reply.type('text/html; charset=utf-8').sendFile('index.html', config.staticDir);
+    }
+    return reply.status(404).send(notFoundBody);
+  });
+
+  if (config.corsOrigin) {
+    const origin = config.corsOrigin;
+    app.addHook('onRequest', async (request, reply) => {
+      if (request.headers.origin !== origin) return;
+      reply.header('access-control-allow-origin', origin);
+      reply.header('vary', 'Origin');
+      if (request.method === 'OPTIONS') {
+        reply.header('access-control-allow-methods', 'GET, POST, OPTIONS');
+        reply.header('access-control-allow-headers', 'authorization, content-type, x-schema-version, x-app-version');
+        reply.header('access-control-max-age', '600');
+        return reply.status(204).send();
+      }
+    });
+  }
+
+  app.register(rateLimit, {
+    global: false,
+    errorResponseBuilder: () => new HttpError(429, 'too_many_requests', '尝试次数过多，请稍候一分钟再试'),
+  });
+
+  app.register(healthRoutes, context);
+  app.register(enrollRoutes, context);
+  app.register(authRoutes, context);
+  app.register(heartbeatRoutes, context);
+  app.register(replicationRoutes, context);
+
+  if (config.staticDir) {
+    app.register(fastifyStatic, { root: config.staticDir, wildcard: true, index: ['index.html'] });
+  }
+
+  if (ownsStore) {
+    app.addHook('onClose', async () => {
+      await store.close();
+    });
+  }
+  return app;
+}

@@ -1,0 +1,166 @@
+// CLI smoke tests: real processes, JSON on stdout alone, messages on stderr, exit codes.
+import { spawn } from 'node:child_process';
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { loadConfig } from './config';
+
+const repoRoot = fileURLToPath(new URL('../..', import.meta.url));
+const cliPath = path.join('sync-server', 'src', 'cli.ts');
+
+interface Run {
+  code: number;
+  stdout: string;
+  stderr: string;
+}
+
+function cli(args: string[], input?: string): Promise<Run> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, ['--import', 'tsx', cliPath, ...args], {
+      cwd: repoRoot,
+      env: { ...process.env, INIT_CWD: repoRoot, LS_LOG_LEVEL: 'warn' },
+    });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (d) => {
+      stdout += d;
+    });
+    child.stderr.on('data', (d) => {
+      stderr += d;
+    });
+    child.on('error', reject);
+    child.on('close', (code) => resolve({ code: code ?? -1, stdout, stderr }));
+    child.stdin.end(input ?? '');
+  });
+}
+
+let data: string;
+beforeAll(async () => {
+  data = await mkdtemp(path.join(tmpdir(), 'ls-cli-'));
+});
+afterAll(async () => {
+  await rm(data, { recursive: true, force: true });
+});
+
+describe('cli', () => {
+  it('loads the demo, lists stations as JSON on stdout, and pre-enrols a demo station', async () => {
+    const enrolFile = path.join(data, 'enrolment.json');
+    const demo = await cli([
+      'demo',
+      '--data',
+      data,
+      '--json',
+      '--enroll-station',
+      'st-xiangzhou-miaohuang',
+      '--enrolment-out',
+      enrolFile,
+      '--server-url',
+      'http://127.0.0.1:9999',
+    ]);
+    expect(demo.code, demo.stderr).toBe(0);
+    const summary = JSON.parse(demo.stdout) as { counties: number; staff: { user: string; password: string }[] };
+    expect(summary.counties).toBe(6);
+    expect(summary.staff.map((s) => s.user)).toContain('staff-xiangzhou');
+    expect(demo.stderr).toContain('演示数据已载入');
+    const enrolment = JSON.parse(await readFile(enrolFile, 'utf8')) as Record<string, string>;
+    expect(enrolment).toMatchObject({ serverUrl: 'http://127.0.0.1:9999', stationId: 'st-xiangzhou-miaohuang' });
+    expect(enrolment.token).toMatch(/^[A-Za-z0-9_-]{43}$/);
+
+    const list = await cli(['stations', 'list', '--json', '--data', data]);
+    expect(list.code, list.stderr).toBe(0);
+    const stations = JSON.parse(list.stdout) as {
+      id: string;
+      name: string;
+      kind: string;
+      countyId: string;
+      townshipId: string;
+    }[];
+    expect(stations.length).toBeGreaterThan(30);
+    for (const s of stations) {
+      expect(s).toEqual(
+        expect.objectContaining({
+          id: expect.any(String),
+          name: expect.any(String),
+          kind: expect.any(String),
+          countyId: expect.any(String),
+          townshipId: expect.any(String),
+        }),
+      );
+    }
+    expect(new Set(stations.map((s) => s.kind))).toEqual(
+      new Set(['activityCenter', 'villageStation', 'professionalStation']),
+    );
+    expect(new Set(stations.map((s) => s.countyId)).size).toBe(6);
+  });
+
+  it('prints an enrolment code alone on stdout, and refuses an unknown station with exit code 1', async () => {
+    const ok = await cli(['enroll', '--station', 'st-xiangzhou-miaohuang', '--data', data]);
+    expect(ok.code, ok.stderr).toBe(0);
+    expect(ok.stdout.trim()).toMatch(/^[0-9A-HJKMNP-TV-Z]{4}-[0-9A-HJKMNP-TV-Z]{4}$/);
+    expect(ok.stderr).toContain('只能使用一次');
+
+    const missing = await cli(['enroll', '--station', 'no-such-station', '--data', data]);
+    expect(missing.code).toBe(1);
+    expect(missing.stdout).toBe('');
+    expect(missing.stderr).toContain('station_not_found');
+  });
+
+  it('adds a staff account with the password from stdin, and explains usage errors with exit code 2', async () => {
+    const add = await cli(
+      ['staff', 'add', '--county', 'xiangzhou', '--user', 'li', '--password-stdin', '--data', data],
+      'a-long-password\n',
+    );
+    expect(add.code, add.stderr).toBe(0);
+    expect(add.stdout).toBe('');
+    const noFlag = await cli(['staff', 'add', '--county', 'xiangzhou', '--user', 'li', '--data', data]);
+    expect(noFlag.code).toBe(2);
+    expect(noFlag.stderr).toContain('--password-stdin');
+    const unknown = await cli(['frobnicate']);
+    expect(unknown.code).toBe(2);
+  });
+
+  it('serves: prints the URL on stdout, answers /healthz, and stops on SIGTERM', async () => {
+    const child = spawn(process.execPath, ['--import', 'tsx', cliPath, 'serve', '--port', '0', '--data', data], {
+      cwd: repoRoot,
+      env: { ...process.env, INIT_CWD: repoRoot, LS_LOG_LEVEL: 'warn', LS_STATIC_DIR: '' },
+    });
+    try {
+      const url = await new Promise<string>((resolve, reject) => {
+        let out = '';
+        child.stdout.on('data', (d) => {
+          out += d;
+          const line = out.split('\n')[0];
+          if (out.includes('\n') && line) resolve(line.trim());
+        });
+        child.on('close', (code) => reject(new Error(`serve exited with ${code}`)));
+      });
+      expect(url).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
+      const health = await fetch(`${url}/healthz`);
+      expect(health.status).toBe(200);
+      expect(await health.json()).toMatchObject({ ok: true, schemaVersions: { opinions: 1 } });
+      // restore refuses while the server runs on this folder
+      const restore = await cli(['restore', '--from', path.join(data, 'x.sqlite'), '--data', data]);
+      expect(restore.code).toBe(1);
+      expect(restore.stderr).toContain('server_running');
+    } finally {
+      const closed = new Promise((resolve) => child.on('close', resolve));
+      child.kill('SIGTERM');
+      expect(await closed).toBe(0);
+    }
+  });
+});
+
+describe('config', () => {
+  it('resolves --data against the directory npm was started from, flags over environment over defaults', () => {
+    const env = { INIT_CWD: '/srv/liaison', LS_PORT: '9000', LS_DATA_DIR: 'env-data' };
+    expect(loadConfig({}, env)).toMatchObject({ dataDir: '/srv/liaison/env-data', port: 9000, host: '127.0.0.1' });
+    expect(loadConfig({ data: 'flag-data', port: '8080' }, env)).toMatchObject({
+      dataDir: '/srv/liaison/flag-data',
+      port: 8080,
+    });
+    expect(loadConfig({}, { INIT_CWD: '/srv/liaison' }).dataDir).toBe('/srv/liaison/.data/server');
+    expect(() => loadConfig({ port: 'eighty' }, {})).toThrow(/端口/);
+  });
+});
