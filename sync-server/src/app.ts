@@ -6,7 +6,9 @@ import Fastify, { type FastifyBaseLogger, type FastifyInstance, type FastifyRequ
 import pino, { type DestinationStream, type Logger } from 'pino';
 import type { ServerConfig } from './config';
 import { HttpError, notFoundBody, registerErrorHandler } from './plugins/errors';
+import { reportRoutes } from './reports/report-routes';
 import { authRoutes } from './routes/auth';
+import { countyWorkspaceRoutes } from './routes/county';
 import { enrollRoutes } from './routes/enroll';
 import { healthRoutes } from './routes/health';
 import { heartbeatRoutes } from './routes/heartbeat';
@@ -98,6 +100,8 @@ export function buildServer(config: ServerConfig, deps: ServerDeps = {}): Fastif
   app.register(authRoutes, context);
   app.register(heartbeatRoutes, context);
   app.register(replicationRoutes, context);
+  app.register(countyWorkspaceRoutes, context);
+  app.register(reportRoutes, context);
 
   if (config.staticDir) {
     app.register(fastifyStatic, { root: config.staticDir, wildcard: true, index: ['index.html'] });

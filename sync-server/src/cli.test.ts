@@ -4,8 +4,11 @@ import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadConfig } from './config';
+import { FIXTURE, seedWorkReportFixture } from './reports/work-report.fixture';
+import { SqliteStore } from './store/sqlite-store';
 
 const repoRoot = fileURLToPath(new URL('../..', import.meta.url));
 const cliPath = path.join('sync-server', 'src', 'cli.ts');
@@ -149,6 +152,63 @@ describe('cli', () => {
       child.kill('SIGTERM');
       expect(await closed).toBe(0);
     }
+  });
+});
+
+describe('cli report', () => {
+  it('prints the work report as JSON and the sync report as CSV on stdout, and writes XLSX only to --out', async () => {
+    const reportData = path.join(data, 'report');
+    const store = SqliteStore.open(reportData);
+    await seedWorkReportFixture(store);
+    await store.close();
+    const county = ['--county', FIXTURE.countyId, '--data', reportData];
+
+    const work = await cli(['report', 'work', ...county, '--from', FIXTURE.from, '--to', FIXTURE.to]);
+    expect(work.code).toBe(0);
+    const report = JSON.parse(work.stdout);
+    expect(report.opinions.totals.received).toBe(11);
+    expect(report.mediation.successRate.value).toBe(0.75);
+
+    const sync = await cli(['report', 'sync', ...county, '--format', 'csv']);
+    expect(sync.code).toBe(0);
+    const lines = sync.stdout
+      .replace(/^\uFEFF/, '')
+      .trim()
+      .split(/\r?\n/);
+    expect(lines[0]).toMatch(/^乡镇\(街道\),联络站,/);
+    expect(lines).toHaveLength(3);
+
+    const syncJson = JSON.parse((await cli(['report', 'sync', ...county])).stdout);
+    expect(Array.isArray(syncJson)).toBe(true);
+    expect(syncJson.map((s: { stationId: string }) => s.stationId).sort()).toEqual(
+      [FIXTURE.stationA, FIXTURE.stationB].sort(),
+    );
+    expect(syncJson[0]).toHaveProperty('daysSinceSeen');
+
+    const refused = await cli(['report', 'work', ...county, '--format', 'xlsx']);
+    expect(refused.code).toBe(2);
+    expect(refused.stdout).toBe('');
+    expect(refused.stderr).toContain('--out');
+
+    const out = path.join(data, 'work.xlsx');
+    const xlsx = await cli([
+      'report',
+      'work',
+      ...county,
+      '--from',
+      FIXTURE.from,
+      '--to',
+      FIXTURE.to,
+      '--format',
+      'xlsx',
+      '--out',
+      out,
+    ]);
+    expect(xlsx.code).toBe(0);
+    expect(xlsx.stdout).toBe('');
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load((await readFile(out)) as unknown as ArrayBuffer);
+    expect(workbook.worksheets[0]?.name).toBe('概况');
   });
 });
 

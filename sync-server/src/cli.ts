@@ -8,6 +8,8 @@ import { ConfigError, defaultDataDirName, loadConfig, resolveFromInvocation } fr
 import { loadDemo, preEnrolStation } from './demo/load-demo';
 import { ImportFileError, importStations } from './import/stations-import';
 import { HttpError } from './plugins/errors';
+import { type ReportFormat, reportFormats } from './reports/report-export';
+import { syncReportOutput, workReportOutput } from './reports/report-output';
 import { issueEnrolmentCode, revokeStation } from './services/enrolment';
 import { addStaff } from './services/staff';
 import { RestoreError, restoreSqliteBackup, SqliteStore } from './store/sqlite-store';
@@ -29,6 +31,12 @@ const usage = `联络站同步服务器 — 用法: npm run server -- <命令> [
   staff add --county ID --user NAME --password-stdin
   sync-status [--county ID] [--json]
                                  各联络站最近一次同步与心跳
+  report sync --county ID [--stale-days 7] [--format json|csv|xlsx] [--out FILE]
+                                 同步情况报表：本县区每个联络站的最近同步、版本、待同步条数、最近错误
+  report work --county ID [--from 日期] [--to 日期] [--township ID | --station ID]
+              [--format json|csv|xlsx] [--out FILE]
+                                 工作报表（日期为 年-月-日，默认本年1月1日至今天）；不带 --out 时
+                                 JSON 与 CSV 输出到标准输出，XLSX 必须用 --out 指定文件
   backup --out FILE              在服务器运行时也可做一致的备份
   restore --from FILE            从备份恢复（须先停止服务器）
 
@@ -276,6 +284,63 @@ async function syncStatus(args: string[]): Promise<void> {
   });
 }
 
+async function report(args: string[]): Promise<void> {
+  const [kind, ...rest] = args;
+  if (kind !== 'sync' && kind !== 'work') throw new UsageError('report 后须跟 sync 或 work');
+  const { values } = parse(rest, {
+    county: { type: 'string' },
+    from: { type: 'string' },
+    to: { type: 'string' },
+    township: { type: 'string' },
+    station: { type: 'string' },
+    'stale-days': { type: 'string' },
+    format: { type: 'string', default: 'json' },
+    out: { type: 'string' },
+  });
+  const countyId = required(values.county, '--county');
+  const format = values.format as ReportFormat;
+  if (!reportFormats.includes(format)) throw new UsageError(`--format 须为 ${reportFormats.join('、')} 之一`);
+  if (format === 'xlsx' && !values.out) {
+    throw new UsageError('XLSX 是二进制文件，不能输出到终端：请用 --out 文件名.xlsx 指定保存位置');
+  }
+  let staleDays: number | undefined;
+  if (values['stale-days'] !== undefined) {
+    staleDays = Number(values['stale-days']);
+    if (!Number.isInteger(staleDays) || staleDays < 1) throw new UsageError('--stale-days 须为正整数（天）');
+  }
+  if (kind === 'sync' && (values.from || values.to || values.township || values.station)) {
+    throw new UsageError('同步情况报表不按期间或乡镇统计：--from/--to/--township/--station 只用于 report work');
+  }
+  await withStore(values.data, async (store) => {
+    const now = new Date();
+    const json = (value: unknown) => `${JSON.stringify(value, null, 2)}\n`;
+    let data: string | Buffer;
+    if (kind === 'sync') {
+      const output = await syncReportOutput(store, countyId, staleDays, format, 'cli', now);
+      // The sync report's JSON is an array, one object per station of the county.
+      data = output.format === 'json' ? json(output.value.stations) : output.body;
+    } else {
+      const request = {
+        countyId,
+        from: values.from,
+        to: values.to,
+        townshipId: values.township,
+        stationId: values.station,
+      };
+      const output = await workReportOutput(store, request, format, 'cli', now);
+      data = output.format === 'json' ? json(output.value) : output.body;
+    }
+    if (values.out) {
+      const file = resolveFromInvocation(values.out);
+      await mkdir(path.dirname(file), { recursive: true });
+      await writeFile(file, data);
+      say(`已导出${kind === 'sync' ? '同步情况报表' : '工作报表'}（${format.toUpperCase()}）：${file}`);
+    } else {
+      process.stdout.write(data);
+    }
+  });
+}
+
 async function backup(args: string[]): Promise<void> {
   const { values } = parse(args, { out: { type: 'string' } });
   const out = resolveFromInvocation(required(values.out, '--out'));
@@ -306,6 +371,7 @@ const commands: Record<string, (args: string[]) => Promise<void>> = {
   revoke,
   staff,
   'sync-status': syncStatus,
+  report,
   backup,
   restore,
 };

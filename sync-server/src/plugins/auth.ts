@@ -2,7 +2,7 @@
 import type { FastifyRequest } from 'fastify';
 import { hashSecret } from '../security/secrets';
 import type { Store, TokenRecord } from '../store/store';
-import { unauthorized } from './errors';
+import { forbidden, unauthorized } from './errors';
 
 /** Who is calling: a station's enrolled device, or a county staff member. */
 export type Caller =
@@ -66,4 +66,21 @@ export async function authenticate(
 /** A short actor name for logs and the audit log (never the token). */
 export function actorOf(caller: Caller): string {
   return caller.kind === 'station' ? `station:${caller.stationId}` : `staff:${caller.user}`;
+}
+
+/** County staff only, scoped to their county: a station token, or a `countyId` other than the staff's, gets 403. */
+export async function authenticateStaff(
+  request: FastifyRequest,
+  store: Store,
+  now: Date,
+  requestedCountyId?: string,
+): Promise<Extract<Caller, { kind: 'staff' }>> {
+  const caller = await authenticate(request, store, now);
+  if (caller.kind !== 'staff') {
+    throw forbidden('staff_only', '此功能仅供县级人大常委会工作人员使用，请以县级账号登录');
+  }
+  if (requestedCountyId !== undefined && requestedCountyId !== caller.countyId) {
+    throw forbidden('out_of_scope', '只能查看本人所在县(市、区)的数据，请切换到有权限的账号');
+  }
+  return caller;
 }

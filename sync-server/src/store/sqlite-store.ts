@@ -2,7 +2,17 @@
 import { existsSync, mkdirSync, renameSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
+import type { OpinionCategory } from '../../../src-shared/opinion/opinion';
 import type { SyncedCollection } from '../../../src-shared/sync/protocol';
+import type { DuplicateCandidate } from '../reports/duplicates';
+import type {
+  OpinionDetailRow,
+  SyncReportSourceRow,
+  WorkReportFigures,
+  WorkReportQuery,
+} from '../reports/report-types';
+import { sqliteSyncReportRows } from '../reports/sync-report';
+import { reportDateExpression, sqliteOpinionDetails, sqliteWorkReportFigures } from '../reports/work-report-sql';
 import type {
   AuditEntry,
   CommitListener,
@@ -24,7 +34,7 @@ import type {
 export const databaseFileName = 'liaison.sqlite';
 
 /** Bumped when the tables change; `migrate` brings older files up to date. */
-const schemaVersion = 1;
+const schemaVersion = 2;
 
 const ddl = `
 CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
@@ -127,6 +137,9 @@ interface TokenRow {
   expires_at: string | null;
 }
 
+/** The stored columns (not the generated `report_date`, which would be computed for nothing). */
+const documentColumns = 'collection, id, station_id, county_id, seq, deleted, body, updated_at';
+
 function toDocument(row: DocumentRow): StoredDocument {
   return {
     collection: row.collection as SyncedCollection,
@@ -208,6 +221,23 @@ export class SqliteStore implements Store {
       .prepare('INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT(key) DO NOTHING')
       .run('schemaVersion', String(schemaVersion));
     this.db.prepare("INSERT INTO meta (key, value) VALUES ('seq', '0') ON CONFLICT(key) DO NOTHING").run();
+    // 2: reports filter by a record's date (see reports/work-report-sql.ts); a virtual generated column costs no
+    // space in the rows, and its index makes a county's period an index range.
+    const columns = this.db.prepare('PRAGMA table_xinfo(documents)').all() as { name: string }[];
+    if (!columns.some((c) => c.name === 'report_date')) {
+      this.db.transaction(() => {
+        this.db.exec(
+          `ALTER TABLE documents ADD COLUMN report_date TEXT GENERATED ALWAYS AS (${reportDateExpression}) VIRTUAL`,
+        );
+        this.db.exec(
+          'CREATE INDEX IF NOT EXISTS documents_report_date ON documents (collection, county_id, report_date)',
+        );
+        this.db.exec(
+          'CREATE INDEX IF NOT EXISTS documents_station_report_date ON documents (collection, station_id, report_date)',
+        );
+        this.db.prepare("UPDATE meta SET value = ? WHERE key = 'schemaVersion'").run(String(schemaVersion));
+      })();
+    }
   }
 
   private nextSeq(): number {
@@ -219,9 +249,9 @@ export class SqliteStore implements Store {
   }
 
   private readDocument(collection: SyncedCollection, id: string): StoredDocument | null {
-    const row = this.db.prepare('SELECT * FROM documents WHERE collection = ? AND id = ?').get(collection, id) as
-      | DocumentRow
-      | undefined;
+    const row = this.db
+      .prepare(`SELECT ${documentColumns} FROM documents WHERE collection = ? AND id = ?`)
+      .get(collection, id) as DocumentRow | undefined;
     return row ? toDocument(row) : null;
   }
 
@@ -253,7 +283,9 @@ export class SqliteStore implements Store {
   async pull(collection: SyncedCollection, scope: Scope, afterSeq: number, limit: number): Promise<StoredDocument[]> {
     const clause = scopeClause(scope);
     const rows = this.db
-      .prepare(`SELECT * FROM documents WHERE collection = ? AND seq > ?${clause.sql} ORDER BY seq LIMIT ?`)
+      .prepare(
+        `SELECT ${documentColumns} FROM documents WHERE collection = ? AND seq > ?${clause.sql} ORDER BY seq LIMIT ?`,
+      )
       .all(collection, afterSeq, ...clause.params, limit) as DocumentRow[];
     return rows.map(toDocument);
   }
@@ -265,7 +297,7 @@ export class SqliteStore implements Store {
   async listDocuments(collection: SyncedCollection, scope: Scope): Promise<StoredDocument[]> {
     const clause = scopeClause(scope);
     const rows = this.db
-      .prepare(`SELECT * FROM documents WHERE collection = ?${clause.sql} ORDER BY seq`)
+      .prepare(`SELECT ${documentColumns} FROM documents WHERE collection = ?${clause.sql} ORDER BY seq`)
       .all(collection, ...clause.params) as DocumentRow[];
     return rows.map(toDocument);
   }
@@ -492,6 +524,38 @@ export class SqliteStore implements Store {
     return this.db
       .prepare('SELECT at, actor, action, target, detail FROM audit_log ORDER BY id DESC LIMIT ?')
       .all(limit) as AuditEntry[];
+  }
+
+  async syncReportRows(countyId: string): Promise<SyncReportSourceRow[]> {
+    return sqliteSyncReportRows(this.db, countyId);
+  }
+
+  async workReportFigures(query: WorkReportQuery, stationIds: readonly string[] | null): Promise<WorkReportFigures> {
+    return sqliteWorkReportFigures(this.db, query, stationIds);
+  }
+
+  async opinionDetails(query: WorkReportQuery, stationIds: readonly string[] | null): Promise<OpinionDetailRow[]> {
+    return sqliteOpinionDetails(this.db, query, stationIds);
+  }
+
+  async opinionDuplicateCandidates(
+    countyId: string,
+    category: OpinionCategory,
+    excludeId: string,
+  ): Promise<DuplicateCandidate[]> {
+    return this.db
+      .prepare(
+        `SELECT d.id, d.station_id AS stationId, coalesce(json_extract(s.body, '$.name'), '') AS stationName,
+           coalesce(json_extract(s.body, '$.townshipName'), '') AS townshipName,
+           json_extract(d.body, '$.category') AS category, json_extract(d.body, '$.status') AS status,
+           json_extract(d.body, '$.receivedAt') AS receivedAt, json_extract(d.body, '$.title') AS title,
+           json_extract(d.body, '$.content') AS content
+         FROM documents d LEFT JOIN documents s ON s.collection = 'stations' AND s.id = d.station_id
+         WHERE d.collection = 'opinions' AND d.county_id = ? AND d.deleted = 0 AND d.id <> ?
+           AND json_extract(d.body, '$.category') = ?
+           AND json_extract(d.body, '$.status') NOT IN ('recorded', 'merged', 'rejected')`,
+      )
+      .all(countyId, excludeId, category) as DuplicateCandidate[];
   }
 
   async backup(outFile: string): Promise<void> {

@@ -1,0 +1,93 @@
+// County reports over HTTP: GET /v1/county/reports/sync and /work, as JSON, CSV or XLSX (staff of the county only).
+import type { FastifyPluginAsync, FastifyReply } from 'fastify';
+import { actorOf, authenticateStaff } from '../plugins/auth';
+import type { ServerContext } from '../server-context';
+import { type ReportFormat, reportFormats } from './report-export';
+import { type ReportOutput, syncReportOutput, workReportOutput } from './report-output';
+
+export const countyReportRoutes = {
+  sync: '/v1/county/reports/sync',
+  work: '/v1/county/reports/work',
+} as const;
+
+const dateString = { type: 'string', pattern: '^\\d{4}-\\d{2}-\\d{2}$' } as const;
+const formatParam = { type: 'string', enum: [...reportFormats], default: 'json' } as const;
+
+const syncQuery = {
+  type: 'object',
+  additionalProperties: false,
+  properties: {
+    countyId: { type: 'string', minLength: 1 },
+    staleDays: { type: 'integer', minimum: 1, maximum: 365, default: 7 },
+    format: formatParam,
+  },
+} as const;
+
+const workQuery = {
+  type: 'object',
+  additionalProperties: false,
+  properties: {
+    countyId: { type: 'string', minLength: 1 },
+    townshipId: { type: 'string', minLength: 1 },
+    stationId: { type: 'string', minLength: 1 },
+    from: dateString,
+    to: dateString,
+    format: formatParam,
+  },
+} as const;
+
+interface SyncQuery {
+  countyId?: string;
+  staleDays: number;
+  format: ReportFormat;
+}
+
+interface WorkQuery {
+  countyId?: string;
+  townshipId?: string;
+  stationId?: string;
+  from?: string;
+  to?: string;
+  format: ReportFormat;
+}
+
+function send<J>(reply: FastifyReply, output: ReportOutput<J>): J | FastifyReply {
+  if (output.format === 'json') return output.value;
+  return reply
+    .header('content-type', output.contentType)
+    .header('content-disposition', output.contentDisposition)
+    .header('cache-control', 'no-store')
+    .send(output.body);
+}
+
+export const reportRoutes: FastifyPluginAsync<ServerContext> = async (app, ctx) => {
+  app.get<{ Querystring: SyncQuery }>(
+    countyReportRoutes.sync,
+    { schema: { querystring: syncQuery } },
+    async (request, reply) => {
+      const caller = await authenticateStaff(request, ctx.store, ctx.now(), request.query.countyId);
+      const { staleDays, format } = request.query;
+      return send(
+        reply,
+        await syncReportOutput(ctx.store, caller.countyId, staleDays, format, actorOf(caller), ctx.now()),
+      );
+    },
+  );
+
+  app.get<{ Querystring: WorkQuery }>(
+    countyReportRoutes.work,
+    { schema: { querystring: workQuery } },
+    async (request, reply) => {
+      const caller = await authenticateStaff(request, ctx.store, ctx.now(), request.query.countyId);
+      const { townshipId, stationId, from, to, format } = request.query;
+      const output = await workReportOutput(
+        ctx.store,
+        { countyId: caller.countyId, townshipId, stationId, from, to },
+        format,
+        actorOf(caller),
+        ctx.now(),
+      );
+      return send(reply, output);
+    },
+  );
+};
