@@ -1,0 +1,191 @@
+// First run: choose 注册到同步服务器 or 培训/演示模式, then give the clerk's name.
+import { CloudServerOutlined, ExperimentOutlined } from '@ant-design/icons';
+import { Alert, App, Button, Card, Col, Form, Input, Row, Space, Typography } from 'antd';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { isDomainError } from '../../../src-shared/common/domain-error';
+import { type StationProfile, useDatabase } from '../../app/app-context';
+import { saveStationProfile } from '../../app/station-profile';
+import { type EnrolledStation, enrolStation } from '../../sync/enrol';
+import { completeEnrolment, installTrainingStation } from './setup-station';
+
+type Choice =
+  | { kind: 'training' }
+  | { kind: 'enrolled'; station: EnrolledStation }
+  | { kind: 'resume'; profile: StationProfile };
+
+interface EnrolValues {
+  serverUrl: string;
+  code: string;
+  deviceName: string;
+}
+
+function errorText(error: unknown): string {
+  if (isDomainError(error)) return error.message;
+  return error instanceof Error ? error.message : String(error);
+}
+
+function EnrolCard({ onEnrolled }: { onEnrolled: (station: EnrolledStation) => void }) {
+  const { t } = useTranslation('setup');
+  const [form] = Form.useForm<EnrolValues>();
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+
+  async function submit(values: EnrolValues) {
+    setBusy(true);
+    setError(null);
+    try {
+      onEnrolled(
+        await enrolStation({
+          serverUrl: values.serverUrl.trim(),
+          code: values.code.trim(),
+          deviceName: values.deviceName.trim(),
+        }),
+      );
+    } catch (e) {
+      setError(t('enrol.failed', { message: errorText(e) }));
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  return (
+    <Card
+      title={
+        <Space>
+          <CloudServerOutlined />
+          {t('enrol.title')}
+        </Space>
+      }
+      style={{ height: '100%' }}
+    >
+      <Typography.Paragraph type="secondary">{t('enrol.description')}</Typography.Paragraph>
+      <Form form={form} layout="vertical" onFinish={(values) => void submit(values)} requiredMark>
+        <Form.Item
+          name="serverUrl"
+          label={t('enrol.serverUrl')}
+          rules={[
+            { required: true, whitespace: true, message: t('enrol.serverUrlRequired') },
+            { pattern: /^https?:\/\/\S+$/i, message: t('enrol.serverUrlInvalid') },
+          ]}
+        >
+          <Input placeholder={t('enrol.serverUrlPlaceholder')} autoComplete="off" />
+        </Form.Item>
+        <Form.Item
+          name="code"
+          label={t('enrol.code')}
+          rules={[{ required: true, whitespace: true, message: t('enrol.codeRequired') }]}
+        >
+          <Input autoComplete="off" />
+        </Form.Item>
+        <Form.Item
+          name="deviceName"
+          label={t('enrol.deviceName')}
+          rules={[{ required: true, whitespace: true, message: t('enrol.deviceNameRequired') }]}
+        >
+          <Input placeholder={t('enrol.deviceNamePlaceholder')} maxLength={60} />
+        </Form.Item>
+        {error ? <Alert type="error" showIcon title={error} style={{ marginBottom: 16 }} /> : null}
+        <Button type="primary" htmlType="submit" loading={busy}>
+          {t('enrol.submit')}
+        </Button>
+      </Form>
+    </Card>
+  );
+}
+
+function ClerkStep({ choice, onBack }: { choice: Choice; onBack: () => void }) {
+  const { t } = useTranslation('setup');
+  const { t: tc } = useTranslation();
+  const database = useDatabase();
+  const { message } = App.useApp();
+  const [busy, setBusy] = useState(false);
+
+  async function finish({ clerkName }: { clerkName: string }) {
+    setBusy(true);
+    try {
+      if (choice.kind === 'training') await installTrainingStation(database, clerkName);
+      else if (choice.kind === 'enrolled') await completeEnrolment(database, choice.station, clerkName);
+      else await saveStationProfile(database, { ...choice.profile, clerkName: clerkName.trim() });
+    } catch (e) {
+      void message.error(t('clerk.failed', { message: errorText(e) }));
+      setBusy(false);
+    }
+  }
+
+  return (
+    <Card title={t('clerk.title')} style={{ maxWidth: 520, margin: '0 auto' }}>
+      <Typography.Paragraph type="secondary">{t('clerk.description')}</Typography.Paragraph>
+      {choice.kind === 'enrolled' ? (
+        <Typography.Paragraph>{t('clerk.station', { name: choice.station.stationName })}</Typography.Paragraph>
+      ) : null}
+      {choice.kind === 'resume' ? (
+        <Typography.Paragraph>{t('clerk.station', { name: choice.profile.stationName })}</Typography.Paragraph>
+      ) : null}
+      <Form layout="vertical" onFinish={(values: { clerkName: string }) => void finish(values)}>
+        <Form.Item
+          name="clerkName"
+          label={t('clerk.name')}
+          rules={[
+            { required: true, whitespace: true, message: t('clerk.nameRequired') },
+            { max: 50, message: t('clerk.nameTooLong') },
+          ]}
+        >
+          <Input autoFocus autoComplete="off" />
+        </Form.Item>
+        <Space>
+          {choice.kind === 'resume' ? null : (
+            <Button onClick={onBack} disabled={busy}>
+              {tc('actions.back')}
+            </Button>
+          )}
+          <Button type="primary" htmlType="submit" loading={busy}>
+            {t('clerk.finish')}
+          </Button>
+        </Space>
+      </Form>
+    </Card>
+  );
+}
+
+/** First run; `resume` is a profile rebuilt after a restore that still needs the clerk's name. */
+export default function SetupPage({ resume }: { resume?: StationProfile | null }) {
+  const { t } = useTranslation('setup');
+  const [choice, setChoice] = useState<Choice | null>(resume ? { kind: 'resume', profile: resume } : null);
+
+  return (
+    <main style={{ minHeight: '100%', background: '#f5f5f5', padding: '48px 64px', boxSizing: 'border-box' }}>
+      <Typography.Title level={2} style={{ textAlign: 'center', marginBottom: 4 }}>
+        {t('title')}
+      </Typography.Title>
+      <Typography.Paragraph type="secondary" style={{ textAlign: 'center', marginBottom: 32 }}>
+        {t('subtitle')}
+      </Typography.Paragraph>
+      {choice ? (
+        <ClerkStep choice={choice} onBack={() => setChoice(null)} />
+      ) : (
+        <Row gutter={24} style={{ maxWidth: 1000, margin: '0 auto' }}>
+          <Col span={12}>
+            <EnrolCard onEnrolled={(station) => setChoice({ kind: 'enrolled', station })} />
+          </Col>
+          <Col span={12}>
+            <Card
+              title={
+                <Space>
+                  <ExperimentOutlined />
+                  {t('training.title')}
+                </Space>
+              }
+              style={{ height: '100%' }}
+            >
+              <Typography.Paragraph type="secondary">{t('training.description')}</Typography.Paragraph>
+              <Button type="primary" onClick={() => setChoice({ kind: 'training' })}>
+                {t('training.start')}
+              </Button>
+            </Card>
+          </Col>
+        </Row>
+      )}
+    </main>
+  );
+}
