@@ -1,0 +1,116 @@
+// The activities landing page: the list of recorded activities and, in a second tab, the compliance view.
+import { PlusOutlined } from '@ant-design/icons';
+import { Button, Card, Select, Space, Table, Tabs, Typography } from 'antd';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link, useNavigate, useSearchParams } from 'react-router-dom';
+import {
+  type Activity,
+  type ActivityType,
+  activityFieldLabels,
+  activityTypes,
+} from '../../../src-shared/activity/activity';
+import { formatDate } from '../../i18n/format';
+import { useLocale } from '../../i18n/i18n';
+import { ComplianceView } from './compliance-view';
+import { useActivities, useRepresentatives } from './use-activities';
+
+export function ActivitiesHome() {
+  const { t } = useTranslation('activities');
+  const navigate = useNavigate();
+  const [params, setParams] = useSearchParams();
+  const tab = params.get('tab') === 'compliance' ? 'compliance' : 'records';
+
+  return (
+    <Card
+      title={
+        <Space direction="vertical" size={0}>
+          <Typography.Title level={4} style={{ margin: 0 }}>
+            {t('title')}
+          </Typography.Title>
+          <Typography.Text type="secondary" style={{ fontWeight: 'normal' }}>
+            {t('subtitle')}
+          </Typography.Text>
+        </Space>
+      }
+      extra={
+        <Button type="primary" icon={<PlusOutlined />} onClick={() => navigate('new')}>
+          {t('list.record')}
+        </Button>
+      }
+    >
+      <Tabs
+        activeKey={tab}
+        onChange={(key) => setParams(key === 'compliance' ? { tab: key } : {}, { replace: true })}
+        items={[
+          { key: 'records', label: t('tabs.records'), children: <ActivityList /> },
+          { key: 'compliance', label: t('tabs.compliance'), children: <ComplianceView /> },
+        ]}
+      />
+    </Card>
+  );
+}
+
+function ActivityList() {
+  const { t } = useTranslation('activities');
+  const locale = useLocale();
+  const navigate = useNavigate();
+  const [type, setType] = useState<ActivityType | undefined>(undefined);
+  const activities = useActivities(type);
+  const representatives = useRepresentatives();
+  const names = new Map((representatives.value ?? []).map((r) => [r.id, r.name]));
+
+  return (
+    <>
+      <Space style={{ marginBottom: 16 }}>
+        <Select
+          aria-label={t('list.typeFilter')}
+          allowClear
+          placeholder={t('list.allTypes')}
+          style={{ width: 300 }}
+          value={type}
+          onChange={(value: ActivityType | undefined) => setType(value)}
+          options={activityTypes.options(locale)}
+        />
+      </Space>
+      <Table<Activity>
+        rowKey="id"
+        size="middle"
+        loading={activities.loading}
+        dataSource={activities.value ?? []}
+        locale={{ emptyText: t('list.empty') }}
+        pagination={{ pageSize: 10, hideOnSinglePage: true }}
+        onRow={(record) => ({ onDoubleClick: () => navigate(record.id) })}
+        columns={[
+          {
+            title: activityFieldLabels.date[locale],
+            dataIndex: 'date',
+            width: 140,
+            render: (d: string) => formatDate(d, locale),
+          },
+          {
+            title: activityFieldLabels.type[locale],
+            dataIndex: 'type',
+            render: (value: ActivityType) => activityTypes.label(value, locale),
+          },
+          {
+            title: activityFieldLabels.title[locale],
+            dataIndex: 'title',
+            render: (value: string, record) => <Link to={record.id}>{value}</Link>,
+          },
+          {
+            title: t('list.attendance'),
+            dataIndex: 'representativeIds',
+            render: (ids: string[]) => ids.map((id) => names.get(id) ?? '—').join(locale === 'en' ? ', ' : '、'),
+          },
+          {
+            title: t('list.actions'),
+            key: 'open',
+            width: 80,
+            render: (_, record) => <Link to={record.id}>{t('list.open')}</Link>,
+          },
+        ]}
+      />
+    </>
+  );
+}

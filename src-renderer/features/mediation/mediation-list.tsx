@@ -1,0 +1,111 @@
+// The list of mediation cases: number, date, dispute type, parties (masked), status; filter by status and number.
+import { PlusOutlined } from '@ant-design/icons';
+import { Button, Card, Input, Select, Space, Table, Typography } from 'antd';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link, useNavigate } from 'react-router-dom';
+import { labelOf } from '../../../src-shared/common/labels';
+import {
+  disputeTypes,
+  type MediationCase,
+  type MediationCaseStatus,
+  mediationCaseFieldLabels,
+  mediationCaseStatuses,
+  partyRoles,
+} from '../../../src-shared/mediation-case/mediation-case';
+import { maskName } from '../../../src-shared/privacy/masking';
+import { formatDate } from '../../i18n/format';
+import { useLocale } from '../../i18n/i18n';
+import { StatusTag } from '../../ui/status-tag';
+import { useMediationCases } from './use-mediation';
+
+export function MediationList() {
+  const { t } = useTranslation('mediation');
+  const locale = useLocale();
+  const navigate = useNavigate();
+  const [status, setStatus] = useState<MediationCaseStatus | undefined>(undefined);
+  const [text, setText] = useState('');
+  const cases = useMediationCases(status, text);
+
+  return (
+    <Card
+      title={
+        <Space direction="vertical" size={0}>
+          <Typography.Title level={4} style={{ margin: 0 }}>
+            {t('title')}
+          </Typography.Title>
+          <Typography.Text type="secondary" style={{ fontWeight: 'normal' }}>
+            {t('subtitle')}
+          </Typography.Text>
+        </Space>
+      }
+      extra={
+        <Button type="primary" icon={<PlusOutlined />} onClick={() => navigate('new')}>
+          {t('list.register')}
+        </Button>
+      }
+    >
+      <Space style={{ marginBottom: 16 }} wrap>
+        <Select
+          aria-label={t('list.statusFilter')}
+          style={{ width: 160 }}
+          allowClear
+          placeholder={t('list.allStatuses')}
+          value={status}
+          onChange={(value: MediationCaseStatus | undefined) => setStatus(value)}
+          options={mediationCaseStatuses.options(locale)}
+        />
+        <Input.Search
+          aria-label={t('list.search')}
+          placeholder={t('list.search')}
+          allowClear
+          style={{ width: 260 }}
+          onSearch={setText}
+        />
+        <Typography.Text type="secondary">{t('list.maskedHint')}</Typography.Text>
+      </Space>
+      <Table<MediationCase>
+        rowKey="id"
+        size="middle"
+        loading={cases.loading}
+        dataSource={cases.value ?? []}
+        locale={{ emptyText: t('list.empty') }}
+        pagination={{ pageSize: 10, hideOnSinglePage: true }}
+        onRow={(record) => ({ onDoubleClick: () => navigate(record.id) })}
+        columns={[
+          {
+            title: mediationCaseFieldLabels.caseNumber[locale],
+            dataIndex: 'caseNumber',
+            render: (value: string, record) => <Link to={record.id}>{value}</Link>,
+          },
+          {
+            title: mediationCaseFieldLabels.registeredOn[locale],
+            dataIndex: 'registeredOn',
+            render: (value: string) => formatDate(value, locale),
+          },
+          {
+            title: mediationCaseFieldLabels.disputeType[locale],
+            dataIndex: 'disputeType',
+            render: (value: MediationCase['disputeType']) => disputeTypes.label(value, locale),
+          },
+          {
+            title: t('list.parties'),
+            key: 'parties',
+            render: (_, record) =>
+              record.parties.map((p) => `${labelOf(partyRoles.labels, p.role, locale)} ${maskName(p.name)}`).join('，'),
+          },
+          {
+            title: mediationCaseFieldLabels.status[locale],
+            dataIndex: 'status',
+            render: (value: MediationCaseStatus) => <StatusTag status={value} labels={mediationCaseStatuses.labels} />,
+          },
+          {
+            title: t('list.actions'),
+            key: 'actions',
+            render: (_, record) => <Link to={record.id}>{t('list.open')}</Link>,
+          },
+        ]}
+      />
+    </Card>
+  );
+}
