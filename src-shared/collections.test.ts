@@ -5,7 +5,7 @@ import { checkSchema } from 'rxdb/plugins/dev-mode';
 import { describe, expect, it } from 'vitest';
 import { collectionDefinitions, schemaVersions } from './collections';
 import type { Opinion } from './opinion/opinion';
-import { opinionSchema, opinionSchemaV0 } from './opinion/opinion';
+import { opinionSchema, opinionSchemaV0, opinionSchemaV1 } from './opinion/opinion';
 import { syncedCollections } from './sync/protocol';
 
 // Compile-time: our schema type is assignable to RxDB's.
@@ -27,13 +27,16 @@ describe('collection schemas', () => {
     expect(() => checkSchema(schema)).not.toThrow();
   });
 
-  it('opinion v0 passes checkSchema too and differs from v1 in the visitor fields', () => {
-    expect(() =>
-      checkSchema(JSON.parse(JSON.stringify(opinionSchemaV0)) as unknown as RxJsonSchema<unknown>),
-    ).not.toThrow();
-    expect(opinionSchemaV0.version).toBe(opinionSchema.version - 1);
+  it('opinion v0 and v1 pass checkSchema too; v0 has flat visitor fields, v1 lacks the newest-first key', () => {
+    for (const old of [opinionSchemaV0, opinionSchemaV1]) {
+      expect(() => checkSchema(JSON.parse(JSON.stringify(old)) as unknown as RxJsonSchema<unknown>)).not.toThrow();
+    }
+    expect(opinionSchemaV1.version).toBe(opinionSchema.version - 1);
+    expect(opinionSchemaV0.version).toBe(opinionSchema.version - 2);
     expect(Object.keys(opinionSchemaV0.properties)).toContain('visitorName');
     expect(Object.keys(opinionSchema.properties)).not.toContain('visitorName');
+    expect(Object.keys(opinionSchemaV1.properties)).not.toContain('receivedAtDesc');
+    expect(opinionSchema.required).toContain('receivedAtDesc');
   });
 
   it.each(syncedCollections)(

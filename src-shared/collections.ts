@@ -15,12 +15,15 @@ import {
 import { mediationCaseLifecycle } from './mediation-case/mediation-case-lifecycle';
 import {
   migrateOpinionV0toV1,
+  migrateOpinionV1toV2,
   type Opinion,
   type OpinionV0,
+  type OpinionV1,
   opinionFieldLabels,
   opinionNestedFieldLabels,
   opinionSchema,
   opinionSchemaV0,
+  opinionSchemaV1,
 } from './opinion/opinion';
 import { opinionLifecycle } from './opinion/opinion-lifecycle';
 import { type FieldOwnership, fieldOwnership } from './ownership/field-ownership';
@@ -125,8 +128,11 @@ export const collectionDefinitions: { readonly [C in SyncedCollection]: Collecti
     personalFields: ['visitor'],
     ownership: fieldOwnership.opinions,
     lifecycle: opinionLifecycle as unknown as AnyLifecycle,
-    migrationStrategies: { 1: (doc: OpinionV0) => migrateOpinionV0toV1(doc) },
-    previousSchemas: [opinionSchemaV0],
+    migrationStrategies: {
+      1: (doc: OpinionV0) => migrateOpinionV0toV1(doc),
+      2: (doc: OpinionV1) => migrateOpinionV1toV2(doc),
+    },
+    previousSchemas: [opinionSchemaV1, opinionSchemaV0],
     fieldLabels: opinionFieldLabels,
     nestedFieldLabels: opinionNestedFieldLabels,
     direction: 'bothWays',

@@ -3,7 +3,7 @@ import { IDBKeyRange } from 'fake-indexeddb';
 import { addRxPlugin, createRxDatabase, type RxCollection, type RxJsonSchema } from 'rxdb';
 import { RxDBMigrationSchemaPlugin } from 'rxdb/plugins/migration-schema';
 import { afterEach, describe, expect, it } from 'vitest';
-import { type OpinionV0, opinionSchemaV0 } from '../../src-shared/opinion/opinion';
+import { type OpinionV0, opinionSchemaV0, receivedAtDescOf } from '../../src-shared/opinion/opinion';
 import { makeOpinion } from '../../src-shared/testing/factories';
 import { validateDocument } from '../../src-shared/validation/validate';
 import { type LiaisonDatabase, liaisonStorage, openLiaisonDatabase } from './database';
@@ -91,7 +91,7 @@ describe('the local database', () => {
       multiInstance: false,
     });
     await v0.addCollections({ opinions: { schema: opinionSchemaV0 as unknown as RxJsonSchema<OpinionV0> } });
-    const { visitor: _visitor, ...rest } = makeOpinion({ status: 'submitted' });
+    const { visitor: _visitor, receivedAtDesc: _key, ...rest } = makeOpinion({ status: 'submitted' });
     const fixtures: OpinionV0[] = [
       { ...rest, visitorName: '蓝桂芳', visitorPhone: '13900001111' },
       { ...makeOpinionV0Rest(), visitorName: '黄志强' },
@@ -109,6 +109,8 @@ describe('the local database', () => {
     expect(byName.黄志强?.visitor).toEqual({ name: '黄志强' });
     for (const o of migrated) {
       expect(o).not.toHaveProperty('visitorName');
+      // …and on to version 2: the newest-first sort key follows receivedAt.
+      expect(o.receivedAtDesc).toBe(receivedAtDescOf(o.receivedAt));
       expect(validateDocument('opinions', o).valid).toBe(true);
     }
     // Still encrypted after the migration.
@@ -117,6 +119,6 @@ describe('the local database', () => {
 });
 
 function makeOpinionV0Rest(): Omit<OpinionV0, 'visitorName' | 'visitorPhone'> {
-  const { visitor: _visitor, ...rest } = makeOpinion({ title: '路灯不亮' });
+  const { visitor: _visitor, receivedAtDesc: _key, ...rest } = makeOpinion({ title: '路灯不亮' });
   return rest;
 }

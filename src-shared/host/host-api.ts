@@ -72,6 +72,11 @@ export interface HostApi {
   listBackups(): Promise<BackupInfo[]>;
   /** Reads a backup (the newest when no id is given); null when there is none. */
   readBackup(id?: string): Promise<string | null>;
+  /**
+   * Deletes every backup of local data (after a backup write in progress); answers how many were removed.
+   * Used when the clerk wipes this PC, so that no copy of the wiped data stays behind.
+   */
+  deleteBackups(): Promise<number>;
   readProvisioning(): Promise<Provisioning | null>;
   /** Saves a support bundle; the host adds its own logs and facts. Must contain no personal data. */
   exportDiagnostics(rendererReport: Record<string, unknown>): Promise<SaveResult>;

@@ -1,4 +1,4 @@
-// Visitor opinion (群众意见建议): schema (v1, and v0 with its migration), type, enums and labels.
+// Visitor opinion (群众意见建议): schema (v2, and v0/v1 with their migrations), type, enums and labels.
 
 import type { StationRecord } from '../common/document';
 import type { DocumentSchema, JsonSchemaProperty } from '../common/json-schema';
@@ -110,6 +110,11 @@ export interface OpinionEscalation {
 export interface Opinion extends StationRecord {
   /** When the station took the opinion (ISO timestamp); lists sort by it. */
   receivedAt: string;
+  /**
+   * Newest-first sort key derived from `receivedAt` (see receivedAtDescOf): IndexedDB cursors and RxDB's planner
+   * only walk indexes upwards, so an ascending walk of this key lists the newest opinions first and stops at a page.
+   */
+  receivedAtDesc: string;
   /** The representative who took it; '' when the clerk took it alone (indexed, so required). */
   representativeId: string;
   receptionDayId?: string;
@@ -143,6 +148,31 @@ export const visitorProperty: JsonSchemaProperty = {
     address: textProperty(200),
   },
   required: ['name'],
+};
+
+/** Largest key: 13 digits hold every millisecond time up to the year 2286. */
+const SORT_KEY_MAX = 9_999_999_999_999;
+
+/**
+ * The newest-first sort key of a time: (9999999999999 − epoch milliseconds), 13 digits zero-padded, so that
+ * ascending string order is descending time order. '' when the time cannot be read (the schema then refuses it).
+ */
+export function receivedAtDescOf(receivedAt: string): string {
+  const ms = Date.parse(receivedAt);
+  if (Number.isNaN(ms) || ms < 0 || ms > SORT_KEY_MAX) return '';
+  return String(SORT_KEY_MAX - ms).padStart(13, '0');
+}
+
+/** The opinion with `receivedAtDesc` derived from its `receivedAt` (every writer calls this before storing). */
+export function withReceivedAtDesc<T extends { receivedAt: string }>(doc: T): T & { receivedAtDesc: string } {
+  return { ...doc, receivedAtDesc: receivedAtDescOf(doc.receivedAt) };
+}
+
+const receivedAtDescProperty: JsonSchemaProperty = {
+  type: 'string',
+  minLength: 13,
+  maxLength: 13,
+  pattern: '^[0-9]{13}$',
 };
 
 const opinionProperties = {
@@ -203,8 +233,8 @@ const opinionRequired = [
   'status',
 ] as const;
 
-/** Indexes for the list of 50,000 opinions: by station, status, category, representative, each sorted by time. */
-const opinionIndexes = [
+/** Indexes of schema v0/v1 (sorted by time ascending only). */
+const opinionIndexesV1 = [
   'updatedAt',
   'receivedAt',
   ['stationId', 'receivedAt'],
@@ -214,21 +244,58 @@ const opinionIndexes = [
   ['status', 'updatedAt'],
 ] as const;
 
+/**
+ * Indexes for the list of 50,000 opinions. The newest-first list walks `receivedAtDesc` upwards after the equality
+ * filters (station, status, category, representative), so RxDB stops after one page and counts from the index alone.
+ */
+const opinionIndexes = [
+  'updatedAt',
+  'receivedAt',
+  'receivedAtDesc',
+  ['stationId', 'receivedAt'],
+  ['stationId', 'receivedAtDesc'],
+  ['stationId', 'status', 'receivedAtDesc'],
+  ['stationId', 'category', 'receivedAtDesc'],
+  ['stationId', 'representativeId', 'receivedAtDesc'],
+  ['status', 'updatedAt'],
+] as const;
+
 export const opinionSchema: DocumentSchema<Opinion> = {
   title: 'opinions',
   description: '群众意见建议',
-  version: 1,
+  version: 2,
   primaryKey: 'id',
   type: 'object',
-  properties: { ...opinionProperties, visitor: visitorProperty },
-  required: [...opinionRequired, 'visitor'],
+  properties: { ...opinionProperties, receivedAtDesc: receivedAtDescProperty, visitor: visitorProperty },
+  required: [...opinionRequired, 'receivedAtDesc', 'visitor'],
   indexes: opinionIndexes,
   encrypted: ['visitor'],
   additionalProperties: false,
 };
 
+/** Version 1 of the opinion: no newest-first sort key. Kept for RxDB's migration and the server's version check. */
+export type OpinionV1 = Omit<Opinion, 'receivedAtDesc'>;
+
+export const opinionSchemaV1: DocumentSchema<OpinionV1> = {
+  title: 'opinions',
+  description: '群众意见建议(第1版)',
+  version: 1,
+  primaryKey: 'id',
+  type: 'object',
+  properties: { ...opinionProperties, visitor: visitorProperty },
+  required: [...opinionRequired, 'visitor'],
+  indexes: opinionIndexesV1,
+  encrypted: ['visitor'],
+  additionalProperties: false,
+};
+
+/** v1 → v2: adds the newest-first sort key. Pure; keeps every other field (and RxDB's `_` fields). */
+export function migrateOpinionV1toV2<T extends OpinionV1>(doc: T): T & { receivedAtDesc: string } {
+  return withReceivedAtDesc(doc);
+}
+
 /** Version 0 of the opinion: the visitor's name and phone were flat fields. Kept for RxDB's migration. */
-export interface OpinionV0 extends Omit<Opinion, 'visitor'> {
+export interface OpinionV0 extends Omit<OpinionV1, 'visitor'> {
   visitorName: string;
   visitorPhone?: string;
 }
@@ -245,13 +312,13 @@ export const opinionSchemaV0: DocumentSchema<OpinionV0> = {
     visitorPhone: { type: 'string', maxLength: 20, pattern: phonePattern },
   },
   required: [...opinionRequired, 'visitorName'],
-  indexes: opinionIndexes,
+  indexes: opinionIndexesV1,
   encrypted: ['visitorName', 'visitorPhone'],
   additionalProperties: false,
 };
 
 /** v0 → v1: the flat visitor fields move into the `visitor` object. Pure; keeps every other field (and RxDB's `_` fields). */
-export function migrateOpinionV0toV1<T extends OpinionV0>(doc: T): Omit<T, 'visitorName' | 'visitorPhone'> & Opinion {
+export function migrateOpinionV0toV1<T extends OpinionV0>(doc: T): Omit<T, 'visitorName' | 'visitorPhone'> & OpinionV1 {
   const { visitorName, visitorPhone, ...rest } = doc;
   const visitor: Visitor =
     visitorPhone === undefined ? { name: visitorName } : { name: visitorName, phone: visitorPhone };
@@ -268,6 +335,7 @@ export const visitorFieldLabels: Record<keyof Visitor, Label> = {
 export const opinionFieldLabels: Record<keyof Opinion, Label> = {
   ...stationRecordFieldLabels,
   receivedAt: { 'zh-CN': '收集时间', en: 'Received at' },
+  receivedAtDesc: { 'zh-CN': '收集时间(排序)', en: 'Received at (sort key)' },
   representativeId: { 'zh-CN': '收集代表', en: 'Representative' },
   receptionDayId: { 'zh-CN': '接待日', en: 'Reception day' },
   source: { 'zh-CN': '来源', en: 'Source' },

@@ -73,6 +73,7 @@ export const fieldOwnership: Record<SyncedCollection, FieldOwnership> = {
     station: [
       ...stationIdentity,
       'receivedAt',
+      'receivedAtDesc',
       'representativeId',
       'receptionDayId',
       'source',

@@ -6,7 +6,7 @@ import { newId } from '../common/ids';
 import type { Actor } from '../common/lifecycle';
 import type { Department } from '../department/department';
 import type { MediationCase, MediationCaseStatus } from '../mediation-case/mediation-case';
-import type { Opinion, OpinionStatus } from '../opinion/opinion';
+import { type Opinion, type OpinionStatus, receivedAtDescOf } from '../opinion/opinion';
 import type { Photo } from '../photo/photo';
 import type { ReceptionDay, ReceptionDayStatus } from '../reception-day/reception-day';
 import type { Representative } from '../representative/representative';
@@ -117,10 +117,12 @@ const assignment = {
 };
 const reply = { class: 'A' as const, text: '已安排施工队修复道路', repliedOn: '2026-03-20' };
 
-/** An opinion; `status` fills the fields that state implies (assigned → assignment, replied → reply, …). */
+/** An opinion; `status` fills the fields that state implies (assigned → assignment, replied → reply, …);
+ * `receivedAtDesc` follows `receivedAt` unless given. */
 export function makeOpinion(overrides: Partial<Opinion> = {}): Opinion {
   const status: OpinionStatus = overrides.status ?? 'recorded';
   const processed = ['assigned', 'returned', 'replied', 'rated', 'closed'].includes(status);
+  const receivedAt = overrides.receivedAt ?? TEST_NOW;
   return {
     id: newId(),
     countyId: TEST_COUNTY_ID,
@@ -128,7 +130,8 @@ export function makeOpinion(overrides: Partial<Opinion> = {}): Opinion {
     createdAt: TEST_NOW,
     updatedAt: TEST_NOW,
     history: [],
-    receivedAt: TEST_NOW,
+    receivedAt,
+    receivedAtDesc: receivedAtDescOf(receivedAt),
     representativeId: 'rep-1',
     source: 'receptionDay',
     category: 'ruralRevitalization',

@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { Writable } from 'node:stream';
 import { afterEach, describe, expect, it } from 'vitest';
+import { opinionSchema } from '../../src-shared/opinion/opinion';
 import { syncRoutes } from '../../src-shared/sync/protocol';
 import { makeOpinion, TEST_COUNTY_ID } from '../../src-shared/testing/factories';
 import { buildServer, createLogger } from './app';
@@ -23,7 +24,7 @@ describe('app', () => {
     server = await startTestServer();
     const health = await server.app.inject({ method: 'GET', url: syncRoutes.health });
     expect(health.statusCode).toBe(200);
-    expect(health.json()).toMatchObject({ ok: true, schemaVersions: { opinions: 1, stations: 1 } });
+    expect(health.json()).toMatchObject({ ok: true, schemaVersions: { opinions: opinionSchema.version, stations: 1 } });
     const missing = await server.app.inject({ method: 'GET', url: '/v1/nothing' });
     expect(missing.statusCode).toBe(404);
     expect(missing.json()).toMatchObject({ error: 'not_found' });

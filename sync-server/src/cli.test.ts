@@ -6,6 +6,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { opinionSchema } from '../../src-shared/opinion/opinion';
 import { loadConfig } from './config';
 import { FIXTURE, seedWorkReportFixture } from './reports/work-report.fixture';
 import { SqliteStore } from './store/sqlite-store';
@@ -142,7 +143,7 @@ describe('cli', () => {
       expect(url).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
       const health = await fetch(`${url}/healthz`);
       expect(health.status).toBe(200);
-      expect(await health.json()).toMatchObject({ ok: true, schemaVersions: { opinions: 1 } });
+      expect(await health.json()).toMatchObject({ ok: true, schemaVersions: { opinions: opinionSchema.version } });
       // restore refuses while the server runs on this folder
       const restore = await cli(['restore', '--from', path.join(data, 'x.sqlite'), '--data', data]);
       expect(restore.code).toBe(1);

@@ -2,11 +2,17 @@
 import { firstValueFrom } from 'rxjs';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { DomainError } from '../../../src-shared/common/domain-error';
-import type { Opinion } from '../../../src-shared/opinion/opinion';
+import { type Opinion, type OpinionStatus, receivedAtDescOf } from '../../../src-shared/opinion/opinion';
 import { makeActor, makeOpinion, TEST_STATION_ID } from '../../../src-shared/testing/factories';
 import type { LiaisonDatabase } from '../database';
 import { openTestDatabase } from '../testing/test-database';
-import { OpinionRepository, opinionListQuery } from './opinion-repository';
+import {
+  type OpinionListQuery,
+  OpinionRepository,
+  opinionListQuery,
+  opinionSelector,
+  splitOpinionFilter,
+} from './opinion-repository';
 import { RecordValidationError } from './record-errors';
 import type { CreateInput } from './record-repository';
 
@@ -23,6 +29,7 @@ function input(overrides: Partial<Opinion> = {}): CreateInput<Opinion> {
     updatedAt: _u,
     history: _h,
     status: _s,
+    receivedAtDesc: _k,
     stationId: _st,
     countyId: _co,
     ...rest
@@ -157,31 +164,128 @@ describe('OpinionRepository', () => {
   });
 });
 
+describe('editing a recorded opinion', () => {
+  it('corrects intake fields while recorded, naming the changed fields (not their values) in the history', async () => {
+    const created = await opinions.create(input(), clerk);
+    clock = new Date('2026-03-02T03:00:00.000Z');
+    const edited = await opinions.update(
+      created.id,
+      { category: 'pollution', visitor: { ...created.visitor, phone: '13900002222' } },
+      clerk,
+      { alsoChanged: ['照片'] },
+    );
+    expect(edited.category).toBe('pollution');
+    const entry = edited.history.at(-1);
+    expect(entry).toMatchObject({ action: 'update', by: clerk.name, at: '2026-03-02T03:00:00.000Z' });
+    expect(entry?.note).toBe('修改：类别、联系电话、照片');
+    expect(JSON.stringify(edited.history)).not.toContain('13900002222');
+  });
+
+  it('keeps the newest-first key in step with a corrected time', async () => {
+    const created = await opinions.create(input({ receivedAt: '2026-03-01T02:00:00.000Z' }), clerk);
+    const edited = await opinions.update(created.id, { receivedAt: '2026-02-27T10:00:00+08:00' }, clerk);
+    expect(edited.receivedAt).toBe('2026-02-27T02:00:00.000Z');
+    expect(edited.receivedAtDesc).toBe(receivedAtDescOf('2026-02-27T02:00:00.000Z'));
+    await expect(opinions.update(created.id, { receivedAtDesc: '0' } as never, clerk)).rejects.toMatchObject({
+      code: 'field_not_editable',
+    });
+  });
+
+  it('after submission corrects only the visitor; other fields are refused and nothing changes', async () => {
+    const created = await opinions.create(input(), clerk);
+    const submitted = await opinions.apply(created.id, { action: 'submit' }, clerk);
+    await expect(opinions.update(created.id, { title: '提交后改标题' }, clerk)).rejects.toMatchObject({
+      code: 'opinion_field_locked',
+      field: 'title',
+    });
+    expect(await opinions.get(created.id)).toEqual(submitted);
+    const corrected = await opinions.update(
+      created.id,
+      { visitor: { ...created.visitor, address: '妙皇村五组' } },
+      clerk,
+    );
+    expect(corrected.visitor.address).toBe('妙皇村五组');
+    expect(corrected.status).toBe('submitted');
+    expect(corrected.history.at(-1)?.note).toBe('修改：住址');
+  });
+
+  it('refuses an invalid edit with the message at the field and stores nothing', async () => {
+    const created = await opinions.create(input(), clerk);
+    const error = await opinions
+      .update(created.id, { visitor: { ...created.visitor, phone: '电话号码' } }, clerk)
+      .catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(RecordValidationError);
+    expect((error as RecordValidationError).errors[0]).toMatchObject({ field: 'visitor.phone' });
+    expect((error as RecordValidationError).errors[0]?.message).toContain('联系电话');
+    expect(await opinions.get(created.id)).toEqual(created);
+  });
+});
+
 describe('opinion list queries at scale', () => {
-  // 50,000 opinions stay fast only if a list page reads one index range instead of the whole collection.
-  it.each([
-    [{}, ['receivedAt']],
-    [{ filter: { status: 'submitted' as const } }, ['status', 'receivedAt']],
-    [{ filter: { category: 'pollution' as const, receivedFrom: '2026-01-01' } }, ['category', 'receivedAt']],
-    [{ filter: { representativeId: 'rep-1' } }, ['representativeId', 'receivedAt']],
-    [{ sortBy: 'updatedAt' as const, filter: { status: 'assigned' as const } }, ['status', 'updatedAt']],
-  ])('%j is answered from the index %j', async (query, leading) => {
-    const plan = db.opinions.find(opinionListQuery({ ...query, limit: 50 })).getPreparedQuery().queryPlan;
-    expect(plan.index.filter((f) => !f.startsWith('_') && f !== 'id')).toEqual(leading);
-    expect(plan.selectorSatisfiedByIndex).toBe(true);
+  // 50,000 opinions stay fast only if a list page reads one index range in list order and stops after the page.
+  it.each<[OpinionListQuery, string[]]>([
+    [{ filter: { stationId: TEST_STATION_ID } }, ['stationId', 'receivedAtDesc']],
+    [{}, ['receivedAtDesc']],
+    [{ filter: { stationId: TEST_STATION_ID, status: ['submitted'] } }, ['stationId', 'status', 'receivedAtDesc']],
+    [
+      { filter: { stationId: TEST_STATION_ID, category: 'pollution', receivedFrom: '2026-01-01' } },
+      ['stationId', 'category', 'receivedAtDesc'],
+    ],
+    [
+      { filter: { stationId: TEST_STATION_ID, representativeId: 'rep-1', receivedTo: '2026-03-01' } },
+      ['stationId', 'representativeId', 'receivedAtDesc'],
+    ],
+  ])('newest first, %j walks the index %j, stops at the page and counts from the index', async (query, leading) => {
+    const prepared = db.opinions.find(opinionListQuery({ ...query, limit: 50 })).getPreparedQuery();
+    expect(prepared.queryPlan.index.filter((f) => !f.startsWith('_') && f !== 'id')).toEqual(leading);
+    expect(prepared.queryPlan.selectorSatisfiedByIndex).toBe(true);
+    expect(prepared.queryPlan.sortSatisfiedByIndex).toBe(true);
+    const count = db.opinions.count({ selector: opinionSelector(query.filter) }).getPreparedQuery();
+    expect(count.queryPlan.selectorSatisfiedByIndex).toBe(true);
+  });
+
+  it('sorted by update time a status filter still uses its index', () => {
+    const plan = db.opinions
+      .find(opinionListQuery({ sortBy: 'updatedAt', filter: { status: 'assigned' }, limit: 50 }))
+      .getPreparedQuery().queryPlan;
+    expect(plan.index.filter((f) => !f.startsWith('_') && f !== 'id')).toEqual(['status', 'updatedAt']);
   });
 
   it('oldest-first pages stop reading after the page (the index order is the sort order)', () => {
     const plan = db.opinions
-      .find(opinionListQuery({ filter: { status: 'submitted' }, direction: 'asc', limit: 50 }))
+      .find(opinionListQuery({ filter: { stationId: TEST_STATION_ID }, direction: 'asc', limit: 50 }))
       .getPreparedQuery().queryPlan;
+    expect(plan.index.filter((f) => !f.startsWith('_') && f !== 'id')).toEqual(['stationId', 'receivedAt']);
     expect(plan.sortSatisfiedByIndex).toBe(true);
   });
 
-  it('a text search narrows by the station index first', () => {
+  it('a text search walks the station index newest first and stops at the page', () => {
     const plan = db.opinions
       .find(opinionListQuery({ filter: { stationId: TEST_STATION_ID, text: '道路' }, limit: 50 }))
       .getPreparedQuery().queryPlan;
     expect(plan.index).toContain('stationId');
+    expect(plan.sortSatisfiedByIndex).toBe(true);
+  });
+
+  it('splits several statuses × categories into one index walk each and merges them in list order', async () => {
+    expect(splitOpinionFilter({ status: ['submitted'] })).toBeNull();
+    expect(splitOpinionFilter({ status: ['submitted', 'recorded'], category: ['pollution', 'other'] })).toHaveLength(4);
+    const days = [1, 2, 3, 4, 5, 6];
+    const statuses = ['recorded', 'submitted', 'replied'] as const;
+    for (const day of days) {
+      await db.opinions.insert(
+        makeOpinion({
+          receivedAt: `2026-03-0${day}T02:00:00.000Z`,
+          status: statuses[day % 3],
+          title: `第${day}天`,
+        }),
+      );
+    }
+    const filter = { stationId: TEST_STATION_ID, status: ['recorded', 'replied'] as OpinionStatus[] };
+    const newest = await firstValueFrom(opinions.list$({ filter, limit: 3 }));
+    expect(newest.map((o) => o.title)).toEqual(['第6天', '第5天', '第3天']);
+    const oldest = await firstValueFrom(opinions.list$({ filter, direction: 'asc', limit: 2, skip: 1 }));
+    expect(oldest.map((o) => o.title)).toEqual(['第3天', '第5天']);
+    expect(await firstValueFrom(opinions.count$(filter))).toBe(4);
   });
 });

@@ -73,6 +73,30 @@ describe('ReceptionDayRepository', () => {
     const list = await firstValueFrom(days.list$({ filter: { dateFrom: '2026-03-01', dateTo: '2026-03-31' } }));
     expect(list.map((d) => d.id)).toEqual([planned.id]);
   });
+
+  it('re-plans a planned day with an "update" entry; a printed notice must be printed again', async () => {
+    const days = new ReceptionDayRepository(db);
+    const planned = await days.create(strip(makeReceptionDay()) as CreateInput<ReceptionDay>, clerk);
+    await days.markAnnounced(planned.id, clerk);
+    const moved = await days.replan(planned.id, { place: '妙皇村文化室', topic: '春耕生产' }, clerk);
+    expect(moved).toMatchObject({ place: '妙皇村文化室', topic: '春耕生产' });
+    expect(moved.announcedAt).toBeUndefined();
+    expect(moved.history.at(-1)?.note).toBe('修改：接待地点、接待主题、公告时间');
+    // An invalid plan is refused at the field and nothing changes.
+    const error = await days.replan(planned.id, { startTime: '25:00' }, clerk).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(RecordValidationError);
+    expect((error as RecordValidationError).errors[0]?.field).toBe('startTime');
+    expect(await days.get(planned.id)).toEqual(moved);
+  });
+
+  it('refuses to re-plan a day that was held or cancelled', async () => {
+    const days = new ReceptionDayRepository(db);
+    const planned = await days.create(strip(makeReceptionDay()) as CreateInput<ReceptionDay>, clerk);
+    await days.apply(planned.id, { action: 'cancel', payload: { cancelReason: '台风' } }, clerk);
+    await expect(days.replan(planned.id, { place: '村委会' }, clerk)).rejects.toMatchObject({
+      code: 'reception_day_not_editable',
+    });
+  });
 });
 
 describe('MediationCaseRepository', () => {

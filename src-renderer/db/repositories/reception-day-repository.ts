@@ -3,6 +3,12 @@ import type { MangoQuerySelector } from 'rxdb';
 import type { Observable } from 'rxjs';
 import type { Actor } from '../../../src-shared/common/lifecycle';
 import type { ReceptionDay, ReceptionDayStatus } from '../../../src-shared/reception-day/reception-day';
+import {
+  assertReceptionDayEditable,
+  type ReceptionDayPlanField,
+  receptionDayNoticeFields,
+  receptionDayPlanFields,
+} from '../../../src-shared/reception-day/reception-day-editing';
 import type {
   ReceptionDayAction,
   ReceptionDayCommand,
@@ -35,6 +41,28 @@ export function receptionDaySelector(filter: ReceptionDayFilter = {}): MangoQuer
 export class ReceptionDayRepository extends RecordRepository<'receptionDays'> {
   constructor(db: LiaisonDatabase, options: RepositoryOptions = {}) {
     super(db, 'receptionDays', options);
+  }
+
+  /** The plan (date, time, place, representatives, topic, notes) changes only while the day is planned. */
+  protected override checkEdit(current: ReceptionDay, changed: readonly string[]): void {
+    if (changed.some((field) => (receptionDayPlanFields as readonly string[]).includes(field))) {
+      assertReceptionDayEditable(current);
+    }
+  }
+
+  /**
+   * Re-plans a planned day. When a printed notice shows a changed date, time, place, representative or topic, the
+   * notice is marked as not posted, so the clerk prints it again.
+   */
+  replan(id: string, patch: Partial<Pick<ReceptionDay, ReceptionDayPlanField>>, actor: Actor): Promise<ReceptionDay> {
+    return this.get(id).then((current) => {
+      const noticeChanged =
+        current?.announcedAt !== undefined &&
+        receptionDayNoticeFields.some(
+          (field) => field in patch && JSON.stringify(patch[field]) !== JSON.stringify(current[field]),
+        );
+      return this.update(id, noticeChanged ? { ...patch, announcedAt: undefined } : patch, actor);
+    });
   }
 
   /** hold (with representatives present and visitor count) or cancel (with a reason), atomically. */

@@ -5,6 +5,7 @@ import { type CollectionDocuments, collectionDefinitions } from '../../../src-sh
 import type { HistoryEntry, StationRecord } from '../../../src-shared/common/document';
 import { DomainError } from '../../../src-shared/common/domain-error';
 import { newId } from '../../../src-shared/common/ids';
+import type { Label } from '../../../src-shared/common/labels';
 import {
   type Actor,
   allowedActions,
@@ -12,7 +13,7 @@ import {
   type Command,
   type LifecycleRecord,
 } from '../../../src-shared/common/lifecycle';
-import { fieldsNotOwnedBy, initialStatuses } from '../../../src-shared/ownership/field-ownership';
+import { fieldsNotOwnedBy, initialStatuses, jsonEqual } from '../../../src-shared/ownership/field-ownership';
 import type { StationCollection } from '../../../src-shared/sync/protocol';
 import { validateDocument } from '../../../src-shared/validation/validate';
 import type { LiaisonDatabase } from '../database';
@@ -24,8 +25,16 @@ export interface RepositoryOptions {
   now?: () => Date;
 }
 
-/** Fields the repository sets itself; callers never pass them. */
-export type ManagedField = 'id' | 'countyId' | 'stationId' | 'createdAt' | 'updatedAt' | 'history' | 'status';
+/** Fields the repository sets itself (or derives, like an opinion's `receivedAtDesc`); callers never pass them. */
+export type ManagedField =
+  | 'id'
+  | 'countyId'
+  | 'stationId'
+  | 'createdAt'
+  | 'updatedAt'
+  | 'history'
+  | 'status'
+  | 'receivedAtDesc';
 
 /** What a form passes to `create`: the record without managed fields (station and county default to this station's). */
 export type CreateInput<T extends StationRecord> = Omit<T, ManagedField> & Partial<Pick<T, 'stationId' | 'countyId'>>;
@@ -66,6 +75,37 @@ function withRxdbFieldsOf<T>(stored: T, next: T): T {
   for (const [key, value] of Object.entries(stored as Record<string, unknown>))
     if (key.startsWith('_')) out[key] = value;
   return out as T;
+}
+
+function isPlainObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+/**
+ * The Chinese labels of the changed fields, for the history note. A changed object whose parts have labels
+ * (visitor.phone → 联系电话) is named by the parts that changed. Names only: values (personal data) never enter history.
+ */
+export function labelsOfChanges(
+  definition: { fieldLabels: Readonly<Record<string, Label>>; nestedFieldLabels: Readonly<Record<string, Label>> },
+  before: Record<string, unknown>,
+  after: Record<string, unknown>,
+  changed: readonly string[],
+): string[] {
+  const labels: string[] = [];
+  for (const field of changed) {
+    const b = before[field];
+    const a = after[field];
+    const parts =
+      isPlainObject(b) || isPlainObject(a)
+        ? [...new Set([...Object.keys(isPlainObject(b) ? b : {}), ...Object.keys(isPlainObject(a) ? a : {})])].filter(
+            (part) => !jsonEqual(isPlainObject(b) ? b[part] : undefined, isPlainObject(a) ? a[part] : undefined),
+          )
+        : [];
+    const partLabels = parts.map((part) => definition.nestedFieldLabels[`${field}.${part}`]?.['zh-CN']);
+    if (parts.length > 0 && partLabels.every((label) => label !== undefined)) labels.push(...(partLabels as string[]));
+    else labels.push(definition.fieldLabels[field]?.['zh-CN'] ?? field);
+  }
+  return [...new Set(labels)];
 }
 
 export class RecordRepository<C extends StationCollection> {
@@ -168,9 +208,29 @@ export class RecordRepository<C extends StationCollection> {
     return plain(updated as RxDocument<Doc<C>>);
   }
 
-  /** Edits fields (never status: use `apply`); appends an 'update' history entry naming the changed fields. */
-  async update(id: string, patch: UpdatePatch<Doc<C>>, actor: Actor): Promise<Doc<C>> {
-    const managed: string[] = ['id', 'countyId', 'stationId', 'createdAt', 'updatedAt', 'history', 'status'];
+  /** Hook for record types whose fields lock by status (opinions after submission, reception days once held). */
+  protected checkEdit(_current: Doc<C>, _changed: readonly string[]): void {}
+
+  /**
+   * Edits fields (never status: use `apply`); appends an 'update' history entry naming the changed fields.
+   * `alsoChanged` names changes stored elsewhere (e.g. '照片' for photos added with the edit) for the same entry.
+   */
+  async update(
+    id: string,
+    patch: UpdatePatch<Doc<C>>,
+    actor: Actor,
+    options: { alsoChanged?: readonly string[] } = {},
+  ): Promise<Doc<C>> {
+    const managed: string[] = [
+      'id',
+      'countyId',
+      'stationId',
+      'createdAt',
+      'updatedAt',
+      'history',
+      'status',
+      'receivedAtDesc',
+    ];
     const forbidden = Object.keys(patch).filter((key) => managed.includes(key) || key.startsWith('_'));
     if (forbidden.length > 0) {
       throw new DomainError({
@@ -184,13 +244,23 @@ export class RecordRepository<C extends StationCollection> {
       const next: Record<string, unknown> = { ...(current as unknown as Record<string, unknown>) };
       const changed: string[] = [];
       for (const [key, value] of Object.entries(patch)) {
-        if (JSON.stringify(next[key]) === JSON.stringify(value)) continue;
+        if (jsonEqual(next[key], value)) continue;
         changed.push(key);
         if (value === undefined) delete next[key];
         else next[key] = value;
       }
-      if (changed.length === 0) return current;
-      const labels = changed.map((f) => collectionDefinitions[this.collectionName].fieldLabels[f]?.['zh-CN'] ?? f);
+      const also = options.alsoChanged ?? [];
+      if (changed.length === 0 && also.length === 0) return current;
+      this.checkEdit(current, changed);
+      const labels = [
+        ...labelsOfChanges(
+          collectionDefinitions[this.collectionName],
+          current as unknown as Record<string, unknown>,
+          next,
+          changed,
+        ),
+        ...also,
+      ];
       next.updatedAt = this.nowIso();
       next.history = [...current.history, this.historyEntry(actor, 'update', { note: `修改：${labels.join('、')}` })];
       const result = next as unknown as Doc<C>;

@@ -1,6 +1,6 @@
 // One opinion: intake, visitor (masked until revealed, the reveal is recorded), photos, county processing (read-only),
 // the station's actions and the full history timeline.
-import { ArrowLeftOutlined } from '@ant-design/icons';
+import { ArrowLeftOutlined, EditOutlined } from '@ant-design/icons';
 import { App, Button, Card, Col, Descriptions, Empty, Image, Result, Row, Space, Spin, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -167,6 +167,7 @@ export function OpinionDetail() {
   const navigate = useNavigate();
   const { opinion } = useOpinion(id);
   const representatives = useStationRepresentatives(true);
+  const actor = useActor();
 
   if (opinion === undefined) return <Spin />;
   if (opinion === null) {
@@ -191,6 +192,11 @@ export function OpinionDetail() {
           {opinion.title}
         </Typography.Title>
         <StatusTag status={opinion.status} labels={opinionStatuses.labels} />
+        {actor.role === 'station' ? (
+          <Button icon={<EditOutlined />} onClick={() => navigate('edit')}>
+            {opinion.status === 'recorded' ? t('edit.button') : t('edit.buttonLocked')}
+          </Button>
+        ) : null}
       </Space>
       <Row gutter={16}>
         <Col span={15}>

@@ -1,6 +1,6 @@
 // The 群众意见 list: filters (status, category, dates, representative, text) and the virtualized table.
 import { PlusOutlined } from '@ant-design/icons';
-import { Button, DatePicker, Flex, Input, Select, Space, Typography } from 'antd';
+import { Button, DatePicker, Flex, Input, Select, Space, Spin, Typography } from 'antd';
 import dayjs from 'dayjs';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -30,7 +30,7 @@ export function OpinionList() {
   const navigate = useNavigate();
   const filters = useOpinionFilterStore();
   const representatives = useStationRepresentatives(true);
-  const { opinions, total, loading } = useOpinionList();
+  const { opinions, total, loading, counting } = useOpinionList();
   const [text, setText] = useState(filters.text);
   const height = useTableHeight(300);
 
@@ -48,7 +48,14 @@ export function OpinionList() {
             {t('title')}
           </Typography.Title>
           <Typography.Text type="secondary" aria-live="polite" data-testid="opinion-count">
-            {t('count', { total: formatNumber(total ?? opinions.length, locale) })}
+            {counting && !loading ? (
+              <Space size={4}>
+                <Spin size="small" />
+                {t('counting', { shown: formatNumber(opinions.length, locale) })}
+              </Space>
+            ) : (
+              t('count', { total: formatNumber(total ?? opinions.length, locale) })
+            )}
           </Typography.Text>
         </Space>
         <Button type="primary" icon={<PlusOutlined />} onClick={() => navigate('new')}>

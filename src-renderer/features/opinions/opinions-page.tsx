@@ -1,7 +1,8 @@
-// The 群众意见 section: list, 登记 (create) and detail as nested routes.
+// The 群众意见 section: list, 登记 (create), detail and 修改 (edit) as nested routes.
 import { Route, Routes } from 'react-router-dom';
 import { OpinionCreate } from './opinion-create';
 import { OpinionDetail } from './opinion-detail';
+import { OpinionEdit } from './opinion-edit';
 import { OpinionList } from './opinion-list';
 
 export default function OpinionsPage() {
@@ -10,6 +11,7 @@ export default function OpinionsPage() {
       <Route index element={<OpinionList />} />
       <Route path="new" element={<OpinionCreate />} />
       <Route path=":id" element={<OpinionDetail />} />
+      <Route path=":id/edit" element={<OpinionEdit />} />
     </Routes>
   );
 }

@@ -26,8 +26,18 @@ export function toOpinionFilter(stationId: string, filters: OpinionFilters): Opi
   return filter;
 }
 
-/** The first `limit` opinions matching the list filters and how many match in all, kept current. */
-export function useOpinionList(): { opinions: Opinion[]; total: number | undefined; loading: boolean; error: unknown } {
+/**
+ * The first `limit` opinions matching the list filters and how many match in all, kept current. The page comes from
+ * one index walk that stops at the page; the total of a text search needs every row read, so it follows later
+ * (`counting` meanwhile) and never holds up the rows.
+ */
+export function useOpinionList(): {
+  opinions: Opinion[];
+  total: number | undefined;
+  loading: boolean;
+  counting: boolean;
+  error: unknown;
+} {
   const repository = useOpinionRepository();
   const { stationId } = useStationProfile();
   const { status, category, dateFrom, dateTo, representativeId, text, sortField, sortOrder, limit } =
@@ -40,8 +50,15 @@ export function useOpinionList(): { opinions: Opinion[]; total: number | undefin
     () => repository.list$({ filter, sortBy: sortField, direction: sortOrder, limit }),
     [repository, filter, sortField, sortOrder, limit],
   );
-  const total = useRxQueryResult(() => repository.count$(filter), [repository, filter]).value;
-  return { opinions: result.value ?? [], total, loading: result.loading, error: result.error };
+  const count = useRxQueryResult(() => repository.count$(filter), [repository, filter]);
+  return {
+    opinions: result.value ?? [],
+    // A total from the previous filters would mislead while the new one is counted.
+    total: count.loading ? undefined : count.value,
+    loading: result.loading,
+    counting: count.loading,
+    error: result.error,
+  };
 }
 
 export function useOpinion(id: string): { opinion: Opinion | null | undefined; error: unknown } {

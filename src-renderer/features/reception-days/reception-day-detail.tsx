@@ -1,5 +1,5 @@
 // One reception day: its details, print notice/register, record as held or cancel, and take opinions quickly.
-import { ArrowLeftOutlined, PrinterOutlined } from '@ant-design/icons';
+import { ArrowLeftOutlined, EditOutlined, PrinterOutlined } from '@ant-design/icons';
 import {
   Alert,
   App,
@@ -27,6 +27,7 @@ import {
   receptionDayFieldLabels,
   receptionDayStatuses,
 } from '../../../src-shared/reception-day/reception-day';
+import { isReceptionDayEditable } from '../../../src-shared/reception-day/reception-day-editing';
 import type { ReceptionDayCommand } from '../../../src-shared/reception-day/reception-day-lifecycle';
 import { useActor } from '../../app/app-context';
 import { useStationRepresentatives } from '../../app/use-reference-data';
@@ -246,6 +247,11 @@ export function ReceptionDayDetail() {
             <Button icon={<PrinterOutlined />} onClick={() => navigate('register')}>
               {t('detail.register')}
             </Button>
+            {isReceptionDayEditable(day) && actor.role === 'station' ? (
+              <Button icon={<EditOutlined />} onClick={() => navigate('edit')}>
+                {t('edit.button')}
+              </Button>
+            ) : null}
             {actions.includes('hold') ? (
               <Button type="primary" onClick={() => setDialog('hold')}>
                 {t('detail.hold')}

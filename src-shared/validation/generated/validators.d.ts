@@ -5,6 +5,7 @@ export declare const stations_v1: GeneratedValidator;
 export declare const representatives_v1: GeneratedValidator;
 export declare const departments_v1: GeneratedValidator;
 export declare const receptionDays_v1: GeneratedValidator;
+export declare const opinions_v2: GeneratedValidator;
 export declare const opinions_v1: GeneratedValidator;
 export declare const opinions_v0: GeneratedValidator;
 export declare const mediationCases_v1: GeneratedValidator;
@@ -15,6 +16,7 @@ export declare const validators: {
   representatives_v1: GeneratedValidator;
   departments_v1: GeneratedValidator;
   receptionDays_v1: GeneratedValidator;
+  opinions_v2: GeneratedValidator;
   opinions_v1: GeneratedValidator;
   opinions_v0: GeneratedValidator;
   mediationCases_v1: GeneratedValidator;

@@ -2494,9 +2494,10 @@ validate13.errors = vErrors;
 return errors === 0;
 }
 
-export const opinions_v1 = validate14;
-const schema15 = {"title":"opinions","description":"群众意见建议","version":1,"primaryKey":"id","type":"object","properties":{"id":{"type":"string","minLength":1,"maxLength":40},"countyId":{"type":"string","minLength":1,"maxLength":40},"createdAt":{"type":"string","maxLength":30,"pattern":"^\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}(\\.\\d{1,3})?(Z|[+-]\\d{2}:\\d{2})$"},"updatedAt":{"type":"string","maxLength":30,"pattern":"^\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}(\\.\\d{1,3})?(Z|[+-]\\d{2}:\\d{2})$"},"stationId":{"type":"string","minLength":1,"maxLength":40},"history":{"type":"array","items":{"type":"object","additionalProperties":false,"properties":{"id":{"type":"string","minLength":1,"maxLength":80},"at":{"type":"string","maxLength":30,"pattern":"^\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}(\\.\\d{1,3})?(Z|[+-]\\d{2}:\\d{2})$"},"by":{"type":"string","maxLength":100},"role":{"type":"string","enum":["station","county","system"],"maxLength":40},"action":{"type":"string","minLength":1,"maxLength":60},"from":{"type":"string","maxLength":40},"to":{"type":"string","maxLength":40},"note":{"type":"string","maxLength":2000},"field":{"type":"string","maxLength":60},"overwritten":{"type":"string"}},"required":["id","at","by","role","action"]}},"receivedAt":{"type":"string","maxLength":30,"pattern":"^\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}(\\.\\d{1,3})?(Z|[+-]\\d{2}:\\d{2})$"},"representativeId":{"type":"string","maxLength":40},"receptionDayId":{"type":"string","minLength":1,"maxLength":40},"source":{"type":"string","enum":["receptionDay","visit","app","walkIn","other"],"maxLength":40},"category":{"type":"string","enum":["pollution","cityAppearance","ruralRevitalization","foodDrug","publicEmergency","workerRights","other"],"maxLength":40},"title":{"type":"string","minLength":1,"maxLength":100},"content":{"type":"string","minLength":1,"maxLength":5000},"status":{"type":"string","enum":["recorded","submitted","accepted","assigned","returned","replied","rated","closed","answeredOnSite","rejected","merged","escalated"],"maxLength":40},"onSiteAnswer":{"type":"string","minLength":1,"maxLength":5000},"rejectionReason":{"type":"string","minLength":1,"maxLength":1000},"mergedIntoId":{"type":"string","minLength":1,"maxLength":40},"assignment":{"type":"object","additionalProperties":false,"properties":{"leadDepartmentId":{"type":"string","minLength":1,"maxLength":40},"assistingDepartmentIds":{"type":"array","items":{"type":"string","minLength":1,"maxLength":40},"maxItems":500},"deadline":{"type":"string","maxLength":10,"pattern":"^\\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\\d|3[01])$"},"note":{"type":"string","maxLength":1000}},"required":["leadDepartmentId","assistingDepartmentIds","deadline"]},"returnReason":{"type":"string","minLength":1,"maxLength":1000},"reply":{"type":"object","additionalProperties":false,"properties":{"class":{"type":"string","enum":["A","B","C"],"maxLength":40},"text":{"type":"string","minLength":1,"maxLength":5000},"repliedOn":{"type":"string","maxLength":10,"pattern":"^\\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\\d|3[01])$"},"departmentId":{"type":"string","minLength":1,"maxLength":40}},"required":["class","text","repliedOn"]},"satisfaction":{"type":"string","enum":["satisfied","basicallySatisfied","unsatisfied"],"maxLength":40},"ratingNote":{"type":"string","maxLength":1000},"escalation":{"type":"object","additionalProperties":false,"properties":{"kind":{"type":"string","enum":["suggestion","motion"],"maxLength":40},"note":{"type":"string","maxLength":1000}},"required":["kind"]},"closingNote":{"type":"string","maxLength":1000},"visitor":{"type":"object","additionalProperties":false,"properties":{"name":{"type":"string","minLength":1,"maxLength":50},"phone":{"type":"string","maxLength":20,"pattern":"^[0-9+\\- ]{3,20}$"},"idNumber":{"type":"string","maxLength":18,"pattern":"^(\\d{17}[0-9Xx]|\\d{15})$"},"address":{"type":"string","maxLength":200}},"required":["name"]}},"required":["id","countyId","createdAt","updatedAt","stationId","history","receivedAt","representativeId","source","category","title","content","status","visitor"],"indexes":["updatedAt","receivedAt",["stationId","receivedAt"],["status","receivedAt"],["category","receivedAt"],["representativeId","receivedAt"],["status","updatedAt"]],"encrypted":["visitor"],"additionalProperties":false};
-const pattern23 = new RegExp("^(\\d{17}[0-9Xx]|\\d{15})$", "u");
+export const opinions_v2 = validate14;
+const schema15 = {"title":"opinions","description":"群众意见建议","version":2,"primaryKey":"id","type":"object","properties":{"id":{"type":"string","minLength":1,"maxLength":40},"countyId":{"type":"string","minLength":1,"maxLength":40},"createdAt":{"type":"string","maxLength":30,"pattern":"^\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}(\\.\\d{1,3})?(Z|[+-]\\d{2}:\\d{2})$"},"updatedAt":{"type":"string","maxLength":30,"pattern":"^\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}(\\.\\d{1,3})?(Z|[+-]\\d{2}:\\d{2})$"},"stationId":{"type":"string","minLength":1,"maxLength":40},"history":{"type":"array","items":{"type":"object","additionalProperties":false,"properties":{"id":{"type":"string","minLength":1,"maxLength":80},"at":{"type":"string","maxLength":30,"pattern":"^\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}(\\.\\d{1,3})?(Z|[+-]\\d{2}:\\d{2})$"},"by":{"type":"string","maxLength":100},"role":{"type":"string","enum":["station","county","system"],"maxLength":40},"action":{"type":"string","minLength":1,"maxLength":60},"from":{"type":"string","maxLength":40},"to":{"type":"string","maxLength":40},"note":{"type":"string","maxLength":2000},"field":{"type":"string","maxLength":60},"overwritten":{"type":"string"}},"required":["id","at","by","role","action"]}},"receivedAt":{"type":"string","maxLength":30,"pattern":"^\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}(\\.\\d{1,3})?(Z|[+-]\\d{2}:\\d{2})$"},"representativeId":{"type":"string","maxLength":40},"receptionDayId":{"type":"string","minLength":1,"maxLength":40},"source":{"type":"string","enum":["receptionDay","visit","app","walkIn","other"],"maxLength":40},"category":{"type":"string","enum":["pollution","cityAppearance","ruralRevitalization","foodDrug","publicEmergency","workerRights","other"],"maxLength":40},"title":{"type":"string","minLength":1,"maxLength":100},"content":{"type":"string","minLength":1,"maxLength":5000},"status":{"type":"string","enum":["recorded","submitted","accepted","assigned","returned","replied","rated","closed","answeredOnSite","rejected","merged","escalated"],"maxLength":40},"onSiteAnswer":{"type":"string","minLength":1,"maxLength":5000},"rejectionReason":{"type":"string","minLength":1,"maxLength":1000},"mergedIntoId":{"type":"string","minLength":1,"maxLength":40},"assignment":{"type":"object","additionalProperties":false,"properties":{"leadDepartmentId":{"type":"string","minLength":1,"maxLength":40},"assistingDepartmentIds":{"type":"array","items":{"type":"string","minLength":1,"maxLength":40},"maxItems":500},"deadline":{"type":"string","maxLength":10,"pattern":"^\\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\\d|3[01])$"},"note":{"type":"string","maxLength":1000}},"required":["leadDepartmentId","assistingDepartmentIds","deadline"]},"returnReason":{"type":"string","minLength":1,"maxLength":1000},"reply":{"type":"object","additionalProperties":false,"properties":{"class":{"type":"string","enum":["A","B","C"],"maxLength":40},"text":{"type":"string","minLength":1,"maxLength":5000},"repliedOn":{"type":"string","maxLength":10,"pattern":"^\\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\\d|3[01])$"},"departmentId":{"type":"string","minLength":1,"maxLength":40}},"required":["class","text","repliedOn"]},"satisfaction":{"type":"string","enum":["satisfied","basicallySatisfied","unsatisfied"],"maxLength":40},"ratingNote":{"type":"string","maxLength":1000},"escalation":{"type":"object","additionalProperties":false,"properties":{"kind":{"type":"string","enum":["suggestion","motion"],"maxLength":40},"note":{"type":"string","maxLength":1000}},"required":["kind"]},"closingNote":{"type":"string","maxLength":1000},"receivedAtDesc":{"type":"string","minLength":13,"maxLength":13,"pattern":"^[0-9]{13}$"},"visitor":{"type":"object","additionalProperties":false,"properties":{"name":{"type":"string","minLength":1,"maxLength":50},"phone":{"type":"string","maxLength":20,"pattern":"^[0-9+\\- ]{3,20}$"},"idNumber":{"type":"string","maxLength":18,"pattern":"^(\\d{17}[0-9Xx]|\\d{15})$"},"address":{"type":"string","maxLength":200}},"required":["name"]}},"required":["id","countyId","createdAt","updatedAt","stationId","history","receivedAt","representativeId","source","category","title","content","status","receivedAtDesc","visitor"],"indexes":["updatedAt","receivedAt","receivedAtDesc",["stationId","receivedAt"],["stationId","receivedAtDesc"],["stationId","status","receivedAtDesc"],["stationId","category","receivedAtDesc"],["stationId","representativeId","receivedAtDesc"],["status","updatedAt"]],"encrypted":["visitor"],"additionalProperties":false};
+const pattern22 = new RegExp("^[0-9]{13}$", "u");
+const pattern24 = new RegExp("^(\\d{17}[0-9Xx]|\\d{15})$", "u");
 
 function validate14(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
@@ -2632,8 +2633,8 @@ vErrors.push(err12);
 }
 errors++;
 }
-if(data.visitor === undefined){
-const err13 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "visitor"},message:"must have required property '"+"visitor"+"'"};
+if(data.receivedAtDesc === undefined){
+const err13 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "receivedAtDesc"},message:"must have required property '"+"receivedAtDesc"+"'"};
 if(vErrors === null){
 vErrors = [err13];
 }
@@ -2642,9 +2643,8 @@ vErrors.push(err13);
 }
 errors++;
 }
-for(const key0 in data){
-if(!(func2.call(schema15.properties, key0))){
-const err14 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"};
+if(data.visitor === undefined){
+const err14 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "visitor"},message:"must have required property '"+"visitor"+"'"};
 if(vErrors === null){
 vErrors = [err14];
 }
@@ -2653,12 +2653,9 @@ vErrors.push(err14);
 }
 errors++;
 }
-}
-if(data.id !== undefined){
-let data0 = data.id;
-if(typeof data0 === "string"){
-if(func3(data0) > 40){
-const err15 = {instancePath:instancePath+"/id",schemaPath:"#/properties/id/maxLength",keyword:"maxLength",params:{limit: 40},message:"must NOT have more than 40 characters"};
+for(const key0 in data){
+if(!(func2.call(schema15.properties, key0))){
+const err15 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err15];
 }
@@ -2667,8 +2664,12 @@ vErrors.push(err15);
 }
 errors++;
 }
-if(func3(data0) < 1){
-const err16 = {instancePath:instancePath+"/id",schemaPath:"#/properties/id/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+}
+if(data.id !== undefined){
+let data0 = data.id;
+if(typeof data0 === "string"){
+if(func3(data0) > 40){
+const err16 = {instancePath:instancePath+"/id",schemaPath:"#/properties/id/maxLength",keyword:"maxLength",params:{limit: 40},message:"must NOT have more than 40 characters"};
 if(vErrors === null){
 vErrors = [err16];
 }
@@ -2677,9 +2678,8 @@ vErrors.push(err16);
 }
 errors++;
 }
-}
-else {
-const err17 = {instancePath:instancePath+"/id",schemaPath:"#/properties/id/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(func3(data0) < 1){
+const err17 = {instancePath:instancePath+"/id",schemaPath:"#/properties/id/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
 if(vErrors === null){
 vErrors = [err17];
 }
@@ -2689,11 +2689,8 @@ vErrors.push(err17);
 errors++;
 }
 }
-if(data.countyId !== undefined){
-let data1 = data.countyId;
-if(typeof data1 === "string"){
-if(func3(data1) > 40){
-const err18 = {instancePath:instancePath+"/countyId",schemaPath:"#/properties/countyId/maxLength",keyword:"maxLength",params:{limit: 40},message:"must NOT have more than 40 characters"};
+else {
+const err18 = {instancePath:instancePath+"/id",schemaPath:"#/properties/id/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err18];
 }
@@ -2702,8 +2699,12 @@ vErrors.push(err18);
 }
 errors++;
 }
-if(func3(data1) < 1){
-const err19 = {instancePath:instancePath+"/countyId",schemaPath:"#/properties/countyId/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+}
+if(data.countyId !== undefined){
+let data1 = data.countyId;
+if(typeof data1 === "string"){
+if(func3(data1) > 40){
+const err19 = {instancePath:instancePath+"/countyId",schemaPath:"#/properties/countyId/maxLength",keyword:"maxLength",params:{limit: 40},message:"must NOT have more than 40 characters"};
 if(vErrors === null){
 vErrors = [err19];
 }
@@ -2712,9 +2713,8 @@ vErrors.push(err19);
 }
 errors++;
 }
-}
-else {
-const err20 = {instancePath:instancePath+"/countyId",schemaPath:"#/properties/countyId/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(func3(data1) < 1){
+const err20 = {instancePath:instancePath+"/countyId",schemaPath:"#/properties/countyId/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
 if(vErrors === null){
 vErrors = [err20];
 }
@@ -2724,11 +2724,8 @@ vErrors.push(err20);
 errors++;
 }
 }
-if(data.createdAt !== undefined){
-let data2 = data.createdAt;
-if(typeof data2 === "string"){
-if(func3(data2) > 30){
-const err21 = {instancePath:instancePath+"/createdAt",schemaPath:"#/properties/createdAt/maxLength",keyword:"maxLength",params:{limit: 30},message:"must NOT have more than 30 characters"};
+else {
+const err21 = {instancePath:instancePath+"/countyId",schemaPath:"#/properties/countyId/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err21];
 }
@@ -2737,8 +2734,12 @@ vErrors.push(err21);
 }
 errors++;
 }
-if(!pattern0.test(data2)){
-const err22 = {instancePath:instancePath+"/createdAt",schemaPath:"#/properties/createdAt/pattern",keyword:"pattern",params:{pattern: "^\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}(\\.\\d{1,3})?(Z|[+-]\\d{2}:\\d{2})$"},message:"must match pattern \""+"^\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}(\\.\\d{1,3})?(Z|[+-]\\d{2}:\\d{2})$"+"\""};
+}
+if(data.createdAt !== undefined){
+let data2 = data.createdAt;
+if(typeof data2 === "string"){
+if(func3(data2) > 30){
+const err22 = {instancePath:instancePath+"/createdAt",schemaPath:"#/properties/createdAt/maxLength",keyword:"maxLength",params:{limit: 30},message:"must NOT have more than 30 characters"};
 if(vErrors === null){
 vErrors = [err22];
 }
@@ -2747,9 +2748,8 @@ vErrors.push(err22);
 }
 errors++;
 }
-}
-else {
-const err23 = {instancePath:instancePath+"/createdAt",schemaPath:"#/properties/createdAt/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(!pattern0.test(data2)){
+const err23 = {instancePath:instancePath+"/createdAt",schemaPath:"#/properties/createdAt/pattern",keyword:"pattern",params:{pattern: "^\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}(\\.\\d{1,3})?(Z|[+-]\\d{2}:\\d{2})$"},message:"must match pattern \""+"^\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}(\\.\\d{1,3})?(Z|[+-]\\d{2}:\\d{2})$"+"\""};
 if(vErrors === null){
 vErrors = [err23];
 }
@@ -2759,11 +2759,8 @@ vErrors.push(err23);
 errors++;
 }
 }
-if(data.updatedAt !== undefined){
-let data3 = data.updatedAt;
-if(typeof data3 === "string"){
-if(func3(data3) > 30){
-const err24 = {instancePath:instancePath+"/updatedAt",schemaPath:"#/properties/updatedAt/maxLength",keyword:"maxLength",params:{limit: 30},message:"must NOT have more than 30 characters"};
+else {
+const err24 = {instancePath:instancePath+"/createdAt",schemaPath:"#/properties/createdAt/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err24];
 }
@@ -2772,8 +2769,12 @@ vErrors.push(err24);
 }
 errors++;
 }
-if(!pattern0.test(data3)){
-const err25 = {instancePath:instancePath+"/updatedAt",schemaPath:"#/properties/updatedAt/pattern",keyword:"pattern",params:{pattern: "^\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}(\\.\\d{1,3})?(Z|[+-]\\d{2}:\\d{2})$"},message:"must match pattern \""+"^\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}(\\.\\d{1,3})?(Z|[+-]\\d{2}:\\d{2})$"+"\""};
+}
+if(data.updatedAt !== undefined){
+let data3 = data.updatedAt;
+if(typeof data3 === "string"){
+if(func3(data3) > 30){
+const err25 = {instancePath:instancePath+"/updatedAt",schemaPath:"#/properties/updatedAt/maxLength",keyword:"maxLength",params:{limit: 30},message:"must NOT have more than 30 characters"};
 if(vErrors === null){
 vErrors = [err25];
 }
@@ -2782,9 +2783,8 @@ vErrors.push(err25);
 }
 errors++;
 }
-}
-else {
-const err26 = {instancePath:instancePath+"/updatedAt",schemaPath:"#/properties/updatedAt/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(!pattern0.test(data3)){
+const err26 = {instancePath:instancePath+"/updatedAt",schemaPath:"#/properties/updatedAt/pattern",keyword:"pattern",params:{pattern: "^\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}(\\.\\d{1,3})?(Z|[+-]\\d{2}:\\d{2})$"},message:"must match pattern \""+"^\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}(\\.\\d{1,3})?(Z|[+-]\\d{2}:\\d{2})$"+"\""};
 if(vErrors === null){
 vErrors = [err26];
 }
@@ -2794,11 +2794,8 @@ vErrors.push(err26);
 errors++;
 }
 }
-if(data.stationId !== undefined){
-let data4 = data.stationId;
-if(typeof data4 === "string"){
-if(func3(data4) > 40){
-const err27 = {instancePath:instancePath+"/stationId",schemaPath:"#/properties/stationId/maxLength",keyword:"maxLength",params:{limit: 40},message:"must NOT have more than 40 characters"};
+else {
+const err27 = {instancePath:instancePath+"/updatedAt",schemaPath:"#/properties/updatedAt/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err27];
 }
@@ -2807,8 +2804,12 @@ vErrors.push(err27);
 }
 errors++;
 }
-if(func3(data4) < 1){
-const err28 = {instancePath:instancePath+"/stationId",schemaPath:"#/properties/stationId/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+}
+if(data.stationId !== undefined){
+let data4 = data.stationId;
+if(typeof data4 === "string"){
+if(func3(data4) > 40){
+const err28 = {instancePath:instancePath+"/stationId",schemaPath:"#/properties/stationId/maxLength",keyword:"maxLength",params:{limit: 40},message:"must NOT have more than 40 characters"};
 if(vErrors === null){
 vErrors = [err28];
 }
@@ -2817,14 +2818,24 @@ vErrors.push(err28);
 }
 errors++;
 }
-}
-else {
-const err29 = {instancePath:instancePath+"/stationId",schemaPath:"#/properties/stationId/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(func3(data4) < 1){
+const err29 = {instancePath:instancePath+"/stationId",schemaPath:"#/properties/stationId/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
 if(vErrors === null){
 vErrors = [err29];
 }
 else {
 vErrors.push(err29);
+}
+errors++;
+}
+}
+else {
+const err30 = {instancePath:instancePath+"/stationId",schemaPath:"#/properties/stationId/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err30];
+}
+else {
+vErrors.push(err30);
 }
 errors++;
 }
@@ -2837,17 +2848,7 @@ for(let i0=0; i0<len0; i0++){
 let data6 = data5[i0];
 if(data6 && typeof data6 == "object" && !Array.isArray(data6)){
 if(data6.id === undefined){
-const err30 = {instancePath:instancePath+"/history/" + i0,schemaPath:"#/properties/history/items/required",keyword:"required",params:{missingProperty: "id"},message:"must have required property '"+"id"+"'"};
-if(vErrors === null){
-vErrors = [err30];
-}
-else {
-vErrors.push(err30);
-}
-errors++;
-}
-if(data6.at === undefined){
-const err31 = {instancePath:instancePath+"/history/" + i0,schemaPath:"#/properties/history/items/required",keyword:"required",params:{missingProperty: "at"},message:"must have required property '"+"at"+"'"};
+const err31 = {instancePath:instancePath+"/history/" + i0,schemaPath:"#/properties/history/items/required",keyword:"required",params:{missingProperty: "id"},message:"must have required property '"+"id"+"'"};
 if(vErrors === null){
 vErrors = [err31];
 }
@@ -2856,8 +2857,8 @@ vErrors.push(err31);
 }
 errors++;
 }
-if(data6.by === undefined){
-const err32 = {instancePath:instancePath+"/history/" + i0,schemaPath:"#/properties/history/items/required",keyword:"required",params:{missingProperty: "by"},message:"must have required property '"+"by"+"'"};
+if(data6.at === undefined){
+const err32 = {instancePath:instancePath+"/history/" + i0,schemaPath:"#/properties/history/items/required",keyword:"required",params:{missingProperty: "at"},message:"must have required property '"+"at"+"'"};
 if(vErrors === null){
 vErrors = [err32];
 }
@@ -2866,8 +2867,8 @@ vErrors.push(err32);
 }
 errors++;
 }
-if(data6.role === undefined){
-const err33 = {instancePath:instancePath+"/history/" + i0,schemaPath:"#/properties/history/items/required",keyword:"required",params:{missingProperty: "role"},message:"must have required property '"+"role"+"'"};
+if(data6.by === undefined){
+const err33 = {instancePath:instancePath+"/history/" + i0,schemaPath:"#/properties/history/items/required",keyword:"required",params:{missingProperty: "by"},message:"must have required property '"+"by"+"'"};
 if(vErrors === null){
 vErrors = [err33];
 }
@@ -2876,8 +2877,8 @@ vErrors.push(err33);
 }
 errors++;
 }
-if(data6.action === undefined){
-const err34 = {instancePath:instancePath+"/history/" + i0,schemaPath:"#/properties/history/items/required",keyword:"required",params:{missingProperty: "action"},message:"must have required property '"+"action"+"'"};
+if(data6.role === undefined){
+const err34 = {instancePath:instancePath+"/history/" + i0,schemaPath:"#/properties/history/items/required",keyword:"required",params:{missingProperty: "role"},message:"must have required property '"+"role"+"'"};
 if(vErrors === null){
 vErrors = [err34];
 }
@@ -2886,9 +2887,8 @@ vErrors.push(err34);
 }
 errors++;
 }
-for(const key1 in data6){
-if(!(func2.call(schema15.properties.history.items.properties, key1))){
-const err35 = {instancePath:instancePath+"/history/" + i0,schemaPath:"#/properties/history/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1},message:"must NOT have additional properties"};
+if(data6.action === undefined){
+const err35 = {instancePath:instancePath+"/history/" + i0,schemaPath:"#/properties/history/items/required",keyword:"required",params:{missingProperty: "action"},message:"must have required property '"+"action"+"'"};
 if(vErrors === null){
 vErrors = [err35];
 }
@@ -2897,12 +2897,9 @@ vErrors.push(err35);
 }
 errors++;
 }
-}
-if(data6.id !== undefined){
-let data7 = data6.id;
-if(typeof data7 === "string"){
-if(func3(data7) > 80){
-const err36 = {instancePath:instancePath+"/history/" + i0+"/id",schemaPath:"#/properties/history/items/properties/id/maxLength",keyword:"maxLength",params:{limit: 80},message:"must NOT have more than 80 characters"};
+for(const key1 in data6){
+if(!(func2.call(schema15.properties.history.items.properties, key1))){
+const err36 = {instancePath:instancePath+"/history/" + i0,schemaPath:"#/properties/history/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err36];
 }
@@ -2911,8 +2908,12 @@ vErrors.push(err36);
 }
 errors++;
 }
-if(func3(data7) < 1){
-const err37 = {instancePath:instancePath+"/history/" + i0+"/id",schemaPath:"#/properties/history/items/properties/id/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+}
+if(data6.id !== undefined){
+let data7 = data6.id;
+if(typeof data7 === "string"){
+if(func3(data7) > 80){
+const err37 = {instancePath:instancePath+"/history/" + i0+"/id",schemaPath:"#/properties/history/items/properties/id/maxLength",keyword:"maxLength",params:{limit: 80},message:"must NOT have more than 80 characters"};
 if(vErrors === null){
 vErrors = [err37];
 }
@@ -2921,9 +2922,8 @@ vErrors.push(err37);
 }
 errors++;
 }
-}
-else {
-const err38 = {instancePath:instancePath+"/history/" + i0+"/id",schemaPath:"#/properties/history/items/properties/id/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(func3(data7) < 1){
+const err38 = {instancePath:instancePath+"/history/" + i0+"/id",schemaPath:"#/properties/history/items/properties/id/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
 if(vErrors === null){
 vErrors = [err38];
 }
@@ -2933,11 +2933,8 @@ vErrors.push(err38);
 errors++;
 }
 }
-if(data6.at !== undefined){
-let data8 = data6.at;
-if(typeof data8 === "string"){
-if(func3(data8) > 30){
-const err39 = {instancePath:instancePath+"/history/" + i0+"/at",schemaPath:"#/properties/history/items/properties/at/maxLength",keyword:"maxLength",params:{limit: 30},message:"must NOT have more than 30 characters"};
+else {
+const err39 = {instancePath:instancePath+"/history/" + i0+"/id",schemaPath:"#/properties/history/items/properties/id/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err39];
 }
@@ -2946,8 +2943,12 @@ vErrors.push(err39);
 }
 errors++;
 }
-if(!pattern0.test(data8)){
-const err40 = {instancePath:instancePath+"/history/" + i0+"/at",schemaPath:"#/properties/history/items/properties/at/pattern",keyword:"pattern",params:{pattern: "^\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}(\\.\\d{1,3})?(Z|[+-]\\d{2}:\\d{2})$"},message:"must match pattern \""+"^\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}(\\.\\d{1,3})?(Z|[+-]\\d{2}:\\d{2})$"+"\""};
+}
+if(data6.at !== undefined){
+let data8 = data6.at;
+if(typeof data8 === "string"){
+if(func3(data8) > 30){
+const err40 = {instancePath:instancePath+"/history/" + i0+"/at",schemaPath:"#/properties/history/items/properties/at/maxLength",keyword:"maxLength",params:{limit: 30},message:"must NOT have more than 30 characters"};
 if(vErrors === null){
 vErrors = [err40];
 }
@@ -2956,9 +2957,8 @@ vErrors.push(err40);
 }
 errors++;
 }
-}
-else {
-const err41 = {instancePath:instancePath+"/history/" + i0+"/at",schemaPath:"#/properties/history/items/properties/at/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(!pattern0.test(data8)){
+const err41 = {instancePath:instancePath+"/history/" + i0+"/at",schemaPath:"#/properties/history/items/properties/at/pattern",keyword:"pattern",params:{pattern: "^\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}(\\.\\d{1,3})?(Z|[+-]\\d{2}:\\d{2})$"},message:"must match pattern \""+"^\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}(\\.\\d{1,3})?(Z|[+-]\\d{2}:\\d{2})$"+"\""};
 if(vErrors === null){
 vErrors = [err41];
 }
@@ -2968,11 +2968,8 @@ vErrors.push(err41);
 errors++;
 }
 }
-if(data6.by !== undefined){
-let data9 = data6.by;
-if(typeof data9 === "string"){
-if(func3(data9) > 100){
-const err42 = {instancePath:instancePath+"/history/" + i0+"/by",schemaPath:"#/properties/history/items/properties/by/maxLength",keyword:"maxLength",params:{limit: 100},message:"must NOT have more than 100 characters"};
+else {
+const err42 = {instancePath:instancePath+"/history/" + i0+"/at",schemaPath:"#/properties/history/items/properties/at/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err42];
 }
@@ -2982,8 +2979,11 @@ vErrors.push(err42);
 errors++;
 }
 }
-else {
-const err43 = {instancePath:instancePath+"/history/" + i0+"/by",schemaPath:"#/properties/history/items/properties/by/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data6.by !== undefined){
+let data9 = data6.by;
+if(typeof data9 === "string"){
+if(func3(data9) > 100){
+const err43 = {instancePath:instancePath+"/history/" + i0+"/by",schemaPath:"#/properties/history/items/properties/by/maxLength",keyword:"maxLength",params:{limit: 100},message:"must NOT have more than 100 characters"};
 if(vErrors === null){
 vErrors = [err43];
 }
@@ -2993,10 +2993,8 @@ vErrors.push(err43);
 errors++;
 }
 }
-if(data6.role !== undefined){
-let data10 = data6.role;
-if(!(((data10 === "station") || (data10 === "county")) || (data10 === "system"))){
-const err44 = {instancePath:instancePath+"/history/" + i0+"/role",schemaPath:"#/properties/history/items/properties/role/enum",keyword:"enum",params:{allowedValues: schema15.properties.history.items.properties.role.enum},message:"must be equal to one of the allowed values"};
+else {
+const err44 = {instancePath:instancePath+"/history/" + i0+"/by",schemaPath:"#/properties/history/items/properties/by/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err44];
 }
@@ -3005,9 +3003,11 @@ vErrors.push(err44);
 }
 errors++;
 }
-if(typeof data10 === "string"){
-if(func3(data10) > 40){
-const err45 = {instancePath:instancePath+"/history/" + i0+"/role",schemaPath:"#/properties/history/items/properties/role/maxLength",keyword:"maxLength",params:{limit: 40},message:"must NOT have more than 40 characters"};
+}
+if(data6.role !== undefined){
+let data10 = data6.role;
+if(!(((data10 === "station") || (data10 === "county")) || (data10 === "system"))){
+const err45 = {instancePath:instancePath+"/history/" + i0+"/role",schemaPath:"#/properties/history/items/properties/role/enum",keyword:"enum",params:{allowedValues: schema15.properties.history.items.properties.role.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err45];
 }
@@ -3016,9 +3016,9 @@ vErrors.push(err45);
 }
 errors++;
 }
-}
-else {
-const err46 = {instancePath:instancePath+"/history/" + i0+"/role",schemaPath:"#/properties/history/items/properties/role/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(typeof data10 === "string"){
+if(func3(data10) > 40){
+const err46 = {instancePath:instancePath+"/history/" + i0+"/role",schemaPath:"#/properties/history/items/properties/role/maxLength",keyword:"maxLength",params:{limit: 40},message:"must NOT have more than 40 characters"};
 if(vErrors === null){
 vErrors = [err46];
 }
@@ -3028,11 +3028,8 @@ vErrors.push(err46);
 errors++;
 }
 }
-if(data6.action !== undefined){
-let data11 = data6.action;
-if(typeof data11 === "string"){
-if(func3(data11) > 60){
-const err47 = {instancePath:instancePath+"/history/" + i0+"/action",schemaPath:"#/properties/history/items/properties/action/maxLength",keyword:"maxLength",params:{limit: 60},message:"must NOT have more than 60 characters"};
+else {
+const err47 = {instancePath:instancePath+"/history/" + i0+"/role",schemaPath:"#/properties/history/items/properties/role/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err47];
 }
@@ -3041,8 +3038,12 @@ vErrors.push(err47);
 }
 errors++;
 }
-if(func3(data11) < 1){
-const err48 = {instancePath:instancePath+"/history/" + i0+"/action",schemaPath:"#/properties/history/items/properties/action/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+}
+if(data6.action !== undefined){
+let data11 = data6.action;
+if(typeof data11 === "string"){
+if(func3(data11) > 60){
+const err48 = {instancePath:instancePath+"/history/" + i0+"/action",schemaPath:"#/properties/history/items/properties/action/maxLength",keyword:"maxLength",params:{limit: 60},message:"must NOT have more than 60 characters"};
 if(vErrors === null){
 vErrors = [err48];
 }
@@ -3051,9 +3052,8 @@ vErrors.push(err48);
 }
 errors++;
 }
-}
-else {
-const err49 = {instancePath:instancePath+"/history/" + i0+"/action",schemaPath:"#/properties/history/items/properties/action/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(func3(data11) < 1){
+const err49 = {instancePath:instancePath+"/history/" + i0+"/action",schemaPath:"#/properties/history/items/properties/action/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
 if(vErrors === null){
 vErrors = [err49];
 }
@@ -3063,11 +3063,8 @@ vErrors.push(err49);
 errors++;
 }
 }
-if(data6.from !== undefined){
-let data12 = data6.from;
-if(typeof data12 === "string"){
-if(func3(data12) > 40){
-const err50 = {instancePath:instancePath+"/history/" + i0+"/from",schemaPath:"#/properties/history/items/properties/from/maxLength",keyword:"maxLength",params:{limit: 40},message:"must NOT have more than 40 characters"};
+else {
+const err50 = {instancePath:instancePath+"/history/" + i0+"/action",schemaPath:"#/properties/history/items/properties/action/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err50];
 }
@@ -3077,8 +3074,11 @@ vErrors.push(err50);
 errors++;
 }
 }
-else {
-const err51 = {instancePath:instancePath+"/history/" + i0+"/from",schemaPath:"#/properties/history/items/properties/from/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data6.from !== undefined){
+let data12 = data6.from;
+if(typeof data12 === "string"){
+if(func3(data12) > 40){
+const err51 = {instancePath:instancePath+"/history/" + i0+"/from",schemaPath:"#/properties/history/items/properties/from/maxLength",keyword:"maxLength",params:{limit: 40},message:"must NOT have more than 40 characters"};
 if(vErrors === null){
 vErrors = [err51];
 }
@@ -3088,11 +3088,8 @@ vErrors.push(err51);
 errors++;
 }
 }
-if(data6.to !== undefined){
-let data13 = data6.to;
-if(typeof data13 === "string"){
-if(func3(data13) > 40){
-const err52 = {instancePath:instancePath+"/history/" + i0+"/to",schemaPath:"#/properties/history/items/properties/to/maxLength",keyword:"maxLength",params:{limit: 40},message:"must NOT have more than 40 characters"};
+else {
+const err52 = {instancePath:instancePath+"/history/" + i0+"/from",schemaPath:"#/properties/history/items/properties/from/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err52];
 }
@@ -3102,8 +3099,11 @@ vErrors.push(err52);
 errors++;
 }
 }
-else {
-const err53 = {instancePath:instancePath+"/history/" + i0+"/to",schemaPath:"#/properties/history/items/properties/to/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data6.to !== undefined){
+let data13 = data6.to;
+if(typeof data13 === "string"){
+if(func3(data13) > 40){
+const err53 = {instancePath:instancePath+"/history/" + i0+"/to",schemaPath:"#/properties/history/items/properties/to/maxLength",keyword:"maxLength",params:{limit: 40},message:"must NOT have more than 40 characters"};
 if(vErrors === null){
 vErrors = [err53];
 }
@@ -3113,11 +3113,8 @@ vErrors.push(err53);
 errors++;
 }
 }
-if(data6.note !== undefined){
-let data14 = data6.note;
-if(typeof data14 === "string"){
-if(func3(data14) > 2000){
-const err54 = {instancePath:instancePath+"/history/" + i0+"/note",schemaPath:"#/properties/history/items/properties/note/maxLength",keyword:"maxLength",params:{limit: 2000},message:"must NOT have more than 2000 characters"};
+else {
+const err54 = {instancePath:instancePath+"/history/" + i0+"/to",schemaPath:"#/properties/history/items/properties/to/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err54];
 }
@@ -3127,8 +3124,11 @@ vErrors.push(err54);
 errors++;
 }
 }
-else {
-const err55 = {instancePath:instancePath+"/history/" + i0+"/note",schemaPath:"#/properties/history/items/properties/note/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data6.note !== undefined){
+let data14 = data6.note;
+if(typeof data14 === "string"){
+if(func3(data14) > 2000){
+const err55 = {instancePath:instancePath+"/history/" + i0+"/note",schemaPath:"#/properties/history/items/properties/note/maxLength",keyword:"maxLength",params:{limit: 2000},message:"must NOT have more than 2000 characters"};
 if(vErrors === null){
 vErrors = [err55];
 }
@@ -3138,11 +3138,8 @@ vErrors.push(err55);
 errors++;
 }
 }
-if(data6.field !== undefined){
-let data15 = data6.field;
-if(typeof data15 === "string"){
-if(func3(data15) > 60){
-const err56 = {instancePath:instancePath+"/history/" + i0+"/field",schemaPath:"#/properties/history/items/properties/field/maxLength",keyword:"maxLength",params:{limit: 60},message:"must NOT have more than 60 characters"};
+else {
+const err56 = {instancePath:instancePath+"/history/" + i0+"/note",schemaPath:"#/properties/history/items/properties/note/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err56];
 }
@@ -3152,8 +3149,11 @@ vErrors.push(err56);
 errors++;
 }
 }
-else {
-const err57 = {instancePath:instancePath+"/history/" + i0+"/field",schemaPath:"#/properties/history/items/properties/field/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data6.field !== undefined){
+let data15 = data6.field;
+if(typeof data15 === "string"){
+if(func3(data15) > 60){
+const err57 = {instancePath:instancePath+"/history/" + i0+"/field",schemaPath:"#/properties/history/items/properties/field/maxLength",keyword:"maxLength",params:{limit: 60},message:"must NOT have more than 60 characters"};
 if(vErrors === null){
 vErrors = [err57];
 }
@@ -3163,9 +3163,8 @@ vErrors.push(err57);
 errors++;
 }
 }
-if(data6.overwritten !== undefined){
-if(typeof data6.overwritten !== "string"){
-const err58 = {instancePath:instancePath+"/history/" + i0+"/overwritten",schemaPath:"#/properties/history/items/properties/overwritten/type",keyword:"type",params:{type: "string"},message:"must be string"};
+else {
+const err58 = {instancePath:instancePath+"/history/" + i0+"/field",schemaPath:"#/properties/history/items/properties/field/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err58];
 }
@@ -3175,9 +3174,9 @@ vErrors.push(err58);
 errors++;
 }
 }
-}
-else {
-const err59 = {instancePath:instancePath+"/history/" + i0,schemaPath:"#/properties/history/items/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data6.overwritten !== undefined){
+if(typeof data6.overwritten !== "string"){
+const err59 = {instancePath:instancePath+"/history/" + i0+"/overwritten",schemaPath:"#/properties/history/items/properties/overwritten/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err59];
 }
@@ -3189,7 +3188,7 @@ errors++;
 }
 }
 else {
-const err60 = {instancePath:instancePath+"/history",schemaPath:"#/properties/history/type",keyword:"type",params:{type: "array"},message:"must be array"};
+const err60 = {instancePath:instancePath+"/history/" + i0,schemaPath:"#/properties/history/items/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err60];
 }
@@ -3199,11 +3198,9 @@ vErrors.push(err60);
 errors++;
 }
 }
-if(data.receivedAt !== undefined){
-let data17 = data.receivedAt;
-if(typeof data17 === "string"){
-if(func3(data17) > 30){
-const err61 = {instancePath:instancePath+"/receivedAt",schemaPath:"#/properties/receivedAt/maxLength",keyword:"maxLength",params:{limit: 30},message:"must NOT have more than 30 characters"};
+}
+else {
+const err61 = {instancePath:instancePath+"/history",schemaPath:"#/properties/history/type",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
 vErrors = [err61];
 }
@@ -3212,8 +3209,12 @@ vErrors.push(err61);
 }
 errors++;
 }
-if(!pattern0.test(data17)){
-const err62 = {instancePath:instancePath+"/receivedAt",schemaPath:"#/properties/receivedAt/pattern",keyword:"pattern",params:{pattern: "^\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}(\\.\\d{1,3})?(Z|[+-]\\d{2}:\\d{2})$"},message:"must match pattern \""+"^\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}(\\.\\d{1,3})?(Z|[+-]\\d{2}:\\d{2})$"+"\""};
+}
+if(data.receivedAt !== undefined){
+let data17 = data.receivedAt;
+if(typeof data17 === "string"){
+if(func3(data17) > 30){
+const err62 = {instancePath:instancePath+"/receivedAt",schemaPath:"#/properties/receivedAt/maxLength",keyword:"maxLength",params:{limit: 30},message:"must NOT have more than 30 characters"};
 if(vErrors === null){
 vErrors = [err62];
 }
@@ -3222,9 +3223,8 @@ vErrors.push(err62);
 }
 errors++;
 }
-}
-else {
-const err63 = {instancePath:instancePath+"/receivedAt",schemaPath:"#/properties/receivedAt/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(!pattern0.test(data17)){
+const err63 = {instancePath:instancePath+"/receivedAt",schemaPath:"#/properties/receivedAt/pattern",keyword:"pattern",params:{pattern: "^\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}(\\.\\d{1,3})?(Z|[+-]\\d{2}:\\d{2})$"},message:"must match pattern \""+"^\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}(\\.\\d{1,3})?(Z|[+-]\\d{2}:\\d{2})$"+"\""};
 if(vErrors === null){
 vErrors = [err63];
 }
@@ -3234,11 +3234,8 @@ vErrors.push(err63);
 errors++;
 }
 }
-if(data.representativeId !== undefined){
-let data18 = data.representativeId;
-if(typeof data18 === "string"){
-if(func3(data18) > 40){
-const err64 = {instancePath:instancePath+"/representativeId",schemaPath:"#/properties/representativeId/maxLength",keyword:"maxLength",params:{limit: 40},message:"must NOT have more than 40 characters"};
+else {
+const err64 = {instancePath:instancePath+"/receivedAt",schemaPath:"#/properties/receivedAt/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err64];
 }
@@ -3248,8 +3245,11 @@ vErrors.push(err64);
 errors++;
 }
 }
-else {
-const err65 = {instancePath:instancePath+"/representativeId",schemaPath:"#/properties/representativeId/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data.representativeId !== undefined){
+let data18 = data.representativeId;
+if(typeof data18 === "string"){
+if(func3(data18) > 40){
+const err65 = {instancePath:instancePath+"/representativeId",schemaPath:"#/properties/representativeId/maxLength",keyword:"maxLength",params:{limit: 40},message:"must NOT have more than 40 characters"};
 if(vErrors === null){
 vErrors = [err65];
 }
@@ -3259,11 +3259,8 @@ vErrors.push(err65);
 errors++;
 }
 }
-if(data.receptionDayId !== undefined){
-let data19 = data.receptionDayId;
-if(typeof data19 === "string"){
-if(func3(data19) > 40){
-const err66 = {instancePath:instancePath+"/receptionDayId",schemaPath:"#/properties/receptionDayId/maxLength",keyword:"maxLength",params:{limit: 40},message:"must NOT have more than 40 characters"};
+else {
+const err66 = {instancePath:instancePath+"/representativeId",schemaPath:"#/properties/representativeId/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err66];
 }
@@ -3272,8 +3269,12 @@ vErrors.push(err66);
 }
 errors++;
 }
-if(func3(data19) < 1){
-const err67 = {instancePath:instancePath+"/receptionDayId",schemaPath:"#/properties/receptionDayId/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+}
+if(data.receptionDayId !== undefined){
+let data19 = data.receptionDayId;
+if(typeof data19 === "string"){
+if(func3(data19) > 40){
+const err67 = {instancePath:instancePath+"/receptionDayId",schemaPath:"#/properties/receptionDayId/maxLength",keyword:"maxLength",params:{limit: 40},message:"must NOT have more than 40 characters"};
 if(vErrors === null){
 vErrors = [err67];
 }
@@ -3282,9 +3283,8 @@ vErrors.push(err67);
 }
 errors++;
 }
-}
-else {
-const err68 = {instancePath:instancePath+"/receptionDayId",schemaPath:"#/properties/receptionDayId/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(func3(data19) < 1){
+const err68 = {instancePath:instancePath+"/receptionDayId",schemaPath:"#/properties/receptionDayId/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
 if(vErrors === null){
 vErrors = [err68];
 }
@@ -3294,10 +3294,8 @@ vErrors.push(err68);
 errors++;
 }
 }
-if(data.source !== undefined){
-let data20 = data.source;
-if(!(((((data20 === "receptionDay") || (data20 === "visit")) || (data20 === "app")) || (data20 === "walkIn")) || (data20 === "other"))){
-const err69 = {instancePath:instancePath+"/source",schemaPath:"#/properties/source/enum",keyword:"enum",params:{allowedValues: schema15.properties.source.enum},message:"must be equal to one of the allowed values"};
+else {
+const err69 = {instancePath:instancePath+"/receptionDayId",schemaPath:"#/properties/receptionDayId/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err69];
 }
@@ -3306,9 +3304,11 @@ vErrors.push(err69);
 }
 errors++;
 }
-if(typeof data20 === "string"){
-if(func3(data20) > 40){
-const err70 = {instancePath:instancePath+"/source",schemaPath:"#/properties/source/maxLength",keyword:"maxLength",params:{limit: 40},message:"must NOT have more than 40 characters"};
+}
+if(data.source !== undefined){
+let data20 = data.source;
+if(!(((((data20 === "receptionDay") || (data20 === "visit")) || (data20 === "app")) || (data20 === "walkIn")) || (data20 === "other"))){
+const err70 = {instancePath:instancePath+"/source",schemaPath:"#/properties/source/enum",keyword:"enum",params:{allowedValues: schema15.properties.source.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err70];
 }
@@ -3317,9 +3317,9 @@ vErrors.push(err70);
 }
 errors++;
 }
-}
-else {
-const err71 = {instancePath:instancePath+"/source",schemaPath:"#/properties/source/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(typeof data20 === "string"){
+if(func3(data20) > 40){
+const err71 = {instancePath:instancePath+"/source",schemaPath:"#/properties/source/maxLength",keyword:"maxLength",params:{limit: 40},message:"must NOT have more than 40 characters"};
 if(vErrors === null){
 vErrors = [err71];
 }
@@ -3329,10 +3329,8 @@ vErrors.push(err71);
 errors++;
 }
 }
-if(data.category !== undefined){
-let data21 = data.category;
-if(!(((((((data21 === "pollution") || (data21 === "cityAppearance")) || (data21 === "ruralRevitalization")) || (data21 === "foodDrug")) || (data21 === "publicEmergency")) || (data21 === "workerRights")) || (data21 === "other"))){
-const err72 = {instancePath:instancePath+"/category",schemaPath:"#/properties/category/enum",keyword:"enum",params:{allowedValues: schema15.properties.category.enum},message:"must be equal to one of the allowed values"};
+else {
+const err72 = {instancePath:instancePath+"/source",schemaPath:"#/properties/source/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err72];
 }
@@ -3341,9 +3339,11 @@ vErrors.push(err72);
 }
 errors++;
 }
-if(typeof data21 === "string"){
-if(func3(data21) > 40){
-const err73 = {instancePath:instancePath+"/category",schemaPath:"#/properties/category/maxLength",keyword:"maxLength",params:{limit: 40},message:"must NOT have more than 40 characters"};
+}
+if(data.category !== undefined){
+let data21 = data.category;
+if(!(((((((data21 === "pollution") || (data21 === "cityAppearance")) || (data21 === "ruralRevitalization")) || (data21 === "foodDrug")) || (data21 === "publicEmergency")) || (data21 === "workerRights")) || (data21 === "other"))){
+const err73 = {instancePath:instancePath+"/category",schemaPath:"#/properties/category/enum",keyword:"enum",params:{allowedValues: schema15.properties.category.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err73];
 }
@@ -3352,9 +3352,9 @@ vErrors.push(err73);
 }
 errors++;
 }
-}
-else {
-const err74 = {instancePath:instancePath+"/category",schemaPath:"#/properties/category/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(typeof data21 === "string"){
+if(func3(data21) > 40){
+const err74 = {instancePath:instancePath+"/category",schemaPath:"#/properties/category/maxLength",keyword:"maxLength",params:{limit: 40},message:"must NOT have more than 40 characters"};
 if(vErrors === null){
 vErrors = [err74];
 }
@@ -3364,11 +3364,8 @@ vErrors.push(err74);
 errors++;
 }
 }
-if(data.title !== undefined){
-let data22 = data.title;
-if(typeof data22 === "string"){
-if(func3(data22) > 100){
-const err75 = {instancePath:instancePath+"/title",schemaPath:"#/properties/title/maxLength",keyword:"maxLength",params:{limit: 100},message:"must NOT have more than 100 characters"};
+else {
+const err75 = {instancePath:instancePath+"/category",schemaPath:"#/properties/category/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err75];
 }
@@ -3377,8 +3374,12 @@ vErrors.push(err75);
 }
 errors++;
 }
-if(func3(data22) < 1){
-const err76 = {instancePath:instancePath+"/title",schemaPath:"#/properties/title/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+}
+if(data.title !== undefined){
+let data22 = data.title;
+if(typeof data22 === "string"){
+if(func3(data22) > 100){
+const err76 = {instancePath:instancePath+"/title",schemaPath:"#/properties/title/maxLength",keyword:"maxLength",params:{limit: 100},message:"must NOT have more than 100 characters"};
 if(vErrors === null){
 vErrors = [err76];
 }
@@ -3387,9 +3388,8 @@ vErrors.push(err76);
 }
 errors++;
 }
-}
-else {
-const err77 = {instancePath:instancePath+"/title",schemaPath:"#/properties/title/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(func3(data22) < 1){
+const err77 = {instancePath:instancePath+"/title",schemaPath:"#/properties/title/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
 if(vErrors === null){
 vErrors = [err77];
 }
@@ -3399,11 +3399,8 @@ vErrors.push(err77);
 errors++;
 }
 }
-if(data.content !== undefined){
-let data23 = data.content;
-if(typeof data23 === "string"){
-if(func3(data23) > 5000){
-const err78 = {instancePath:instancePath+"/content",schemaPath:"#/properties/content/maxLength",keyword:"maxLength",params:{limit: 5000},message:"must NOT have more than 5000 characters"};
+else {
+const err78 = {instancePath:instancePath+"/title",schemaPath:"#/properties/title/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err78];
 }
@@ -3412,8 +3409,12 @@ vErrors.push(err78);
 }
 errors++;
 }
-if(func3(data23) < 1){
-const err79 = {instancePath:instancePath+"/content",schemaPath:"#/properties/content/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+}
+if(data.content !== undefined){
+let data23 = data.content;
+if(typeof data23 === "string"){
+if(func3(data23) > 5000){
+const err79 = {instancePath:instancePath+"/content",schemaPath:"#/properties/content/maxLength",keyword:"maxLength",params:{limit: 5000},message:"must NOT have more than 5000 characters"};
 if(vErrors === null){
 vErrors = [err79];
 }
@@ -3422,9 +3423,8 @@ vErrors.push(err79);
 }
 errors++;
 }
-}
-else {
-const err80 = {instancePath:instancePath+"/content",schemaPath:"#/properties/content/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(func3(data23) < 1){
+const err80 = {instancePath:instancePath+"/content",schemaPath:"#/properties/content/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
 if(vErrors === null){
 vErrors = [err80];
 }
@@ -3434,10 +3434,8 @@ vErrors.push(err80);
 errors++;
 }
 }
-if(data.status !== undefined){
-let data24 = data.status;
-if(!((((((((((((data24 === "recorded") || (data24 === "submitted")) || (data24 === "accepted")) || (data24 === "assigned")) || (data24 === "returned")) || (data24 === "replied")) || (data24 === "rated")) || (data24 === "closed")) || (data24 === "answeredOnSite")) || (data24 === "rejected")) || (data24 === "merged")) || (data24 === "escalated"))){
-const err81 = {instancePath:instancePath+"/status",schemaPath:"#/properties/status/enum",keyword:"enum",params:{allowedValues: schema15.properties.status.enum},message:"must be equal to one of the allowed values"};
+else {
+const err81 = {instancePath:instancePath+"/content",schemaPath:"#/properties/content/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err81];
 }
@@ -3446,9 +3444,11 @@ vErrors.push(err81);
 }
 errors++;
 }
-if(typeof data24 === "string"){
-if(func3(data24) > 40){
-const err82 = {instancePath:instancePath+"/status",schemaPath:"#/properties/status/maxLength",keyword:"maxLength",params:{limit: 40},message:"must NOT have more than 40 characters"};
+}
+if(data.status !== undefined){
+let data24 = data.status;
+if(!((((((((((((data24 === "recorded") || (data24 === "submitted")) || (data24 === "accepted")) || (data24 === "assigned")) || (data24 === "returned")) || (data24 === "replied")) || (data24 === "rated")) || (data24 === "closed")) || (data24 === "answeredOnSite")) || (data24 === "rejected")) || (data24 === "merged")) || (data24 === "escalated"))){
+const err82 = {instancePath:instancePath+"/status",schemaPath:"#/properties/status/enum",keyword:"enum",params:{allowedValues: schema15.properties.status.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err82];
 }
@@ -3457,9 +3457,9 @@ vErrors.push(err82);
 }
 errors++;
 }
-}
-else {
-const err83 = {instancePath:instancePath+"/status",schemaPath:"#/properties/status/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(typeof data24 === "string"){
+if(func3(data24) > 40){
+const err83 = {instancePath:instancePath+"/status",schemaPath:"#/properties/status/maxLength",keyword:"maxLength",params:{limit: 40},message:"must NOT have more than 40 characters"};
 if(vErrors === null){
 vErrors = [err83];
 }
@@ -3469,11 +3469,8 @@ vErrors.push(err83);
 errors++;
 }
 }
-if(data.onSiteAnswer !== undefined){
-let data25 = data.onSiteAnswer;
-if(typeof data25 === "string"){
-if(func3(data25) > 5000){
-const err84 = {instancePath:instancePath+"/onSiteAnswer",schemaPath:"#/properties/onSiteAnswer/maxLength",keyword:"maxLength",params:{limit: 5000},message:"must NOT have more than 5000 characters"};
+else {
+const err84 = {instancePath:instancePath+"/status",schemaPath:"#/properties/status/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err84];
 }
@@ -3482,8 +3479,12 @@ vErrors.push(err84);
 }
 errors++;
 }
-if(func3(data25) < 1){
-const err85 = {instancePath:instancePath+"/onSiteAnswer",schemaPath:"#/properties/onSiteAnswer/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+}
+if(data.onSiteAnswer !== undefined){
+let data25 = data.onSiteAnswer;
+if(typeof data25 === "string"){
+if(func3(data25) > 5000){
+const err85 = {instancePath:instancePath+"/onSiteAnswer",schemaPath:"#/properties/onSiteAnswer/maxLength",keyword:"maxLength",params:{limit: 5000},message:"must NOT have more than 5000 characters"};
 if(vErrors === null){
 vErrors = [err85];
 }
@@ -3492,9 +3493,8 @@ vErrors.push(err85);
 }
 errors++;
 }
-}
-else {
-const err86 = {instancePath:instancePath+"/onSiteAnswer",schemaPath:"#/properties/onSiteAnswer/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(func3(data25) < 1){
+const err86 = {instancePath:instancePath+"/onSiteAnswer",schemaPath:"#/properties/onSiteAnswer/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
 if(vErrors === null){
 vErrors = [err86];
 }
@@ -3504,11 +3504,8 @@ vErrors.push(err86);
 errors++;
 }
 }
-if(data.rejectionReason !== undefined){
-let data26 = data.rejectionReason;
-if(typeof data26 === "string"){
-if(func3(data26) > 1000){
-const err87 = {instancePath:instancePath+"/rejectionReason",schemaPath:"#/properties/rejectionReason/maxLength",keyword:"maxLength",params:{limit: 1000},message:"must NOT have more than 1000 characters"};
+else {
+const err87 = {instancePath:instancePath+"/onSiteAnswer",schemaPath:"#/properties/onSiteAnswer/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err87];
 }
@@ -3517,8 +3514,12 @@ vErrors.push(err87);
 }
 errors++;
 }
-if(func3(data26) < 1){
-const err88 = {instancePath:instancePath+"/rejectionReason",schemaPath:"#/properties/rejectionReason/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+}
+if(data.rejectionReason !== undefined){
+let data26 = data.rejectionReason;
+if(typeof data26 === "string"){
+if(func3(data26) > 1000){
+const err88 = {instancePath:instancePath+"/rejectionReason",schemaPath:"#/properties/rejectionReason/maxLength",keyword:"maxLength",params:{limit: 1000},message:"must NOT have more than 1000 characters"};
 if(vErrors === null){
 vErrors = [err88];
 }
@@ -3527,9 +3528,8 @@ vErrors.push(err88);
 }
 errors++;
 }
-}
-else {
-const err89 = {instancePath:instancePath+"/rejectionReason",schemaPath:"#/properties/rejectionReason/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(func3(data26) < 1){
+const err89 = {instancePath:instancePath+"/rejectionReason",schemaPath:"#/properties/rejectionReason/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
 if(vErrors === null){
 vErrors = [err89];
 }
@@ -3539,11 +3539,8 @@ vErrors.push(err89);
 errors++;
 }
 }
-if(data.mergedIntoId !== undefined){
-let data27 = data.mergedIntoId;
-if(typeof data27 === "string"){
-if(func3(data27) > 40){
-const err90 = {instancePath:instancePath+"/mergedIntoId",schemaPath:"#/properties/mergedIntoId/maxLength",keyword:"maxLength",params:{limit: 40},message:"must NOT have more than 40 characters"};
+else {
+const err90 = {instancePath:instancePath+"/rejectionReason",schemaPath:"#/properties/rejectionReason/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err90];
 }
@@ -3552,8 +3549,12 @@ vErrors.push(err90);
 }
 errors++;
 }
-if(func3(data27) < 1){
-const err91 = {instancePath:instancePath+"/mergedIntoId",schemaPath:"#/properties/mergedIntoId/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+}
+if(data.mergedIntoId !== undefined){
+let data27 = data.mergedIntoId;
+if(typeof data27 === "string"){
+if(func3(data27) > 40){
+const err91 = {instancePath:instancePath+"/mergedIntoId",schemaPath:"#/properties/mergedIntoId/maxLength",keyword:"maxLength",params:{limit: 40},message:"must NOT have more than 40 characters"};
 if(vErrors === null){
 vErrors = [err91];
 }
@@ -3562,9 +3563,8 @@ vErrors.push(err91);
 }
 errors++;
 }
-}
-else {
-const err92 = {instancePath:instancePath+"/mergedIntoId",schemaPath:"#/properties/mergedIntoId/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(func3(data27) < 1){
+const err92 = {instancePath:instancePath+"/mergedIntoId",schemaPath:"#/properties/mergedIntoId/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
 if(vErrors === null){
 vErrors = [err92];
 }
@@ -3574,11 +3574,8 @@ vErrors.push(err92);
 errors++;
 }
 }
-if(data.assignment !== undefined){
-let data28 = data.assignment;
-if(data28 && typeof data28 == "object" && !Array.isArray(data28)){
-if(data28.leadDepartmentId === undefined){
-const err93 = {instancePath:instancePath+"/assignment",schemaPath:"#/properties/assignment/required",keyword:"required",params:{missingProperty: "leadDepartmentId"},message:"must have required property '"+"leadDepartmentId"+"'"};
+else {
+const err93 = {instancePath:instancePath+"/mergedIntoId",schemaPath:"#/properties/mergedIntoId/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err93];
 }
@@ -3587,8 +3584,12 @@ vErrors.push(err93);
 }
 errors++;
 }
-if(data28.assistingDepartmentIds === undefined){
-const err94 = {instancePath:instancePath+"/assignment",schemaPath:"#/properties/assignment/required",keyword:"required",params:{missingProperty: "assistingDepartmentIds"},message:"must have required property '"+"assistingDepartmentIds"+"'"};
+}
+if(data.assignment !== undefined){
+let data28 = data.assignment;
+if(data28 && typeof data28 == "object" && !Array.isArray(data28)){
+if(data28.leadDepartmentId === undefined){
+const err94 = {instancePath:instancePath+"/assignment",schemaPath:"#/properties/assignment/required",keyword:"required",params:{missingProperty: "leadDepartmentId"},message:"must have required property '"+"leadDepartmentId"+"'"};
 if(vErrors === null){
 vErrors = [err94];
 }
@@ -3597,8 +3598,8 @@ vErrors.push(err94);
 }
 errors++;
 }
-if(data28.deadline === undefined){
-const err95 = {instancePath:instancePath+"/assignment",schemaPath:"#/properties/assignment/required",keyword:"required",params:{missingProperty: "deadline"},message:"must have required property '"+"deadline"+"'"};
+if(data28.assistingDepartmentIds === undefined){
+const err95 = {instancePath:instancePath+"/assignment",schemaPath:"#/properties/assignment/required",keyword:"required",params:{missingProperty: "assistingDepartmentIds"},message:"must have required property '"+"assistingDepartmentIds"+"'"};
 if(vErrors === null){
 vErrors = [err95];
 }
@@ -3607,9 +3608,8 @@ vErrors.push(err95);
 }
 errors++;
 }
-for(const key2 in data28){
-if(!((((key2 === "leadDepartmentId") || (key2 === "assistingDepartmentIds")) || (key2 === "deadline")) || (key2 === "note"))){
-const err96 = {instancePath:instancePath+"/assignment",schemaPath:"#/properties/assignment/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key2},message:"must NOT have additional properties"};
+if(data28.deadline === undefined){
+const err96 = {instancePath:instancePath+"/assignment",schemaPath:"#/properties/assignment/required",keyword:"required",params:{missingProperty: "deadline"},message:"must have required property '"+"deadline"+"'"};
 if(vErrors === null){
 vErrors = [err96];
 }
@@ -3618,12 +3618,9 @@ vErrors.push(err96);
 }
 errors++;
 }
-}
-if(data28.leadDepartmentId !== undefined){
-let data29 = data28.leadDepartmentId;
-if(typeof data29 === "string"){
-if(func3(data29) > 40){
-const err97 = {instancePath:instancePath+"/assignment/leadDepartmentId",schemaPath:"#/properties/assignment/properties/leadDepartmentId/maxLength",keyword:"maxLength",params:{limit: 40},message:"must NOT have more than 40 characters"};
+for(const key2 in data28){
+if(!((((key2 === "leadDepartmentId") || (key2 === "assistingDepartmentIds")) || (key2 === "deadline")) || (key2 === "note"))){
+const err97 = {instancePath:instancePath+"/assignment",schemaPath:"#/properties/assignment/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key2},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err97];
 }
@@ -3632,8 +3629,12 @@ vErrors.push(err97);
 }
 errors++;
 }
-if(func3(data29) < 1){
-const err98 = {instancePath:instancePath+"/assignment/leadDepartmentId",schemaPath:"#/properties/assignment/properties/leadDepartmentId/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+}
+if(data28.leadDepartmentId !== undefined){
+let data29 = data28.leadDepartmentId;
+if(typeof data29 === "string"){
+if(func3(data29) > 40){
+const err98 = {instancePath:instancePath+"/assignment/leadDepartmentId",schemaPath:"#/properties/assignment/properties/leadDepartmentId/maxLength",keyword:"maxLength",params:{limit: 40},message:"must NOT have more than 40 characters"};
 if(vErrors === null){
 vErrors = [err98];
 }
@@ -3642,9 +3643,8 @@ vErrors.push(err98);
 }
 errors++;
 }
-}
-else {
-const err99 = {instancePath:instancePath+"/assignment/leadDepartmentId",schemaPath:"#/properties/assignment/properties/leadDepartmentId/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(func3(data29) < 1){
+const err99 = {instancePath:instancePath+"/assignment/leadDepartmentId",schemaPath:"#/properties/assignment/properties/leadDepartmentId/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
 if(vErrors === null){
 vErrors = [err99];
 }
@@ -3654,11 +3654,8 @@ vErrors.push(err99);
 errors++;
 }
 }
-if(data28.assistingDepartmentIds !== undefined){
-let data30 = data28.assistingDepartmentIds;
-if(Array.isArray(data30)){
-if(data30.length > 500){
-const err100 = {instancePath:instancePath+"/assignment/assistingDepartmentIds",schemaPath:"#/properties/assignment/properties/assistingDepartmentIds/maxItems",keyword:"maxItems",params:{limit: 500},message:"must NOT have more than 500 items"};
+else {
+const err100 = {instancePath:instancePath+"/assignment/leadDepartmentId",schemaPath:"#/properties/assignment/properties/leadDepartmentId/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err100];
 }
@@ -3667,12 +3664,12 @@ vErrors.push(err100);
 }
 errors++;
 }
-const len1 = data30.length;
-for(let i1=0; i1<len1; i1++){
-let data31 = data30[i1];
-if(typeof data31 === "string"){
-if(func3(data31) > 40){
-const err101 = {instancePath:instancePath+"/assignment/assistingDepartmentIds/" + i1,schemaPath:"#/properties/assignment/properties/assistingDepartmentIds/items/maxLength",keyword:"maxLength",params:{limit: 40},message:"must NOT have more than 40 characters"};
+}
+if(data28.assistingDepartmentIds !== undefined){
+let data30 = data28.assistingDepartmentIds;
+if(Array.isArray(data30)){
+if(data30.length > 500){
+const err101 = {instancePath:instancePath+"/assignment/assistingDepartmentIds",schemaPath:"#/properties/assignment/properties/assistingDepartmentIds/maxItems",keyword:"maxItems",params:{limit: 500},message:"must NOT have more than 500 items"};
 if(vErrors === null){
 vErrors = [err101];
 }
@@ -3681,8 +3678,12 @@ vErrors.push(err101);
 }
 errors++;
 }
-if(func3(data31) < 1){
-const err102 = {instancePath:instancePath+"/assignment/assistingDepartmentIds/" + i1,schemaPath:"#/properties/assignment/properties/assistingDepartmentIds/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+const len1 = data30.length;
+for(let i1=0; i1<len1; i1++){
+let data31 = data30[i1];
+if(typeof data31 === "string"){
+if(func3(data31) > 40){
+const err102 = {instancePath:instancePath+"/assignment/assistingDepartmentIds/" + i1,schemaPath:"#/properties/assignment/properties/assistingDepartmentIds/items/maxLength",keyword:"maxLength",params:{limit: 40},message:"must NOT have more than 40 characters"};
 if(vErrors === null){
 vErrors = [err102];
 }
@@ -3691,9 +3692,8 @@ vErrors.push(err102);
 }
 errors++;
 }
-}
-else {
-const err103 = {instancePath:instancePath+"/assignment/assistingDepartmentIds/" + i1,schemaPath:"#/properties/assignment/properties/assistingDepartmentIds/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(func3(data31) < 1){
+const err103 = {instancePath:instancePath+"/assignment/assistingDepartmentIds/" + i1,schemaPath:"#/properties/assignment/properties/assistingDepartmentIds/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
 if(vErrors === null){
 vErrors = [err103];
 }
@@ -3703,9 +3703,8 @@ vErrors.push(err103);
 errors++;
 }
 }
-}
 else {
-const err104 = {instancePath:instancePath+"/assignment/assistingDepartmentIds",schemaPath:"#/properties/assignment/properties/assistingDepartmentIds/type",keyword:"type",params:{type: "array"},message:"must be array"};
+const err104 = {instancePath:instancePath+"/assignment/assistingDepartmentIds/" + i1,schemaPath:"#/properties/assignment/properties/assistingDepartmentIds/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err104];
 }
@@ -3715,11 +3714,9 @@ vErrors.push(err104);
 errors++;
 }
 }
-if(data28.deadline !== undefined){
-let data32 = data28.deadline;
-if(typeof data32 === "string"){
-if(func3(data32) > 10){
-const err105 = {instancePath:instancePath+"/assignment/deadline",schemaPath:"#/properties/assignment/properties/deadline/maxLength",keyword:"maxLength",params:{limit: 10},message:"must NOT have more than 10 characters"};
+}
+else {
+const err105 = {instancePath:instancePath+"/assignment/assistingDepartmentIds",schemaPath:"#/properties/assignment/properties/assistingDepartmentIds/type",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
 vErrors = [err105];
 }
@@ -3728,8 +3725,12 @@ vErrors.push(err105);
 }
 errors++;
 }
-if(!pattern12.test(data32)){
-const err106 = {instancePath:instancePath+"/assignment/deadline",schemaPath:"#/properties/assignment/properties/deadline/pattern",keyword:"pattern",params:{pattern: "^\\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\\d|3[01])$"},message:"must match pattern \""+"^\\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\\d|3[01])$"+"\""};
+}
+if(data28.deadline !== undefined){
+let data32 = data28.deadline;
+if(typeof data32 === "string"){
+if(func3(data32) > 10){
+const err106 = {instancePath:instancePath+"/assignment/deadline",schemaPath:"#/properties/assignment/properties/deadline/maxLength",keyword:"maxLength",params:{limit: 10},message:"must NOT have more than 10 characters"};
 if(vErrors === null){
 vErrors = [err106];
 }
@@ -3738,9 +3739,8 @@ vErrors.push(err106);
 }
 errors++;
 }
-}
-else {
-const err107 = {instancePath:instancePath+"/assignment/deadline",schemaPath:"#/properties/assignment/properties/deadline/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(!pattern12.test(data32)){
+const err107 = {instancePath:instancePath+"/assignment/deadline",schemaPath:"#/properties/assignment/properties/deadline/pattern",keyword:"pattern",params:{pattern: "^\\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\\d|3[01])$"},message:"must match pattern \""+"^\\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\\d|3[01])$"+"\""};
 if(vErrors === null){
 vErrors = [err107];
 }
@@ -3750,11 +3750,8 @@ vErrors.push(err107);
 errors++;
 }
 }
-if(data28.note !== undefined){
-let data33 = data28.note;
-if(typeof data33 === "string"){
-if(func3(data33) > 1000){
-const err108 = {instancePath:instancePath+"/assignment/note",schemaPath:"#/properties/assignment/properties/note/maxLength",keyword:"maxLength",params:{limit: 1000},message:"must NOT have more than 1000 characters"};
+else {
+const err108 = {instancePath:instancePath+"/assignment/deadline",schemaPath:"#/properties/assignment/properties/deadline/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err108];
 }
@@ -3764,8 +3761,11 @@ vErrors.push(err108);
 errors++;
 }
 }
-else {
-const err109 = {instancePath:instancePath+"/assignment/note",schemaPath:"#/properties/assignment/properties/note/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data28.note !== undefined){
+let data33 = data28.note;
+if(typeof data33 === "string"){
+if(func3(data33) > 1000){
+const err109 = {instancePath:instancePath+"/assignment/note",schemaPath:"#/properties/assignment/properties/note/maxLength",keyword:"maxLength",params:{limit: 1000},message:"must NOT have more than 1000 characters"};
 if(vErrors === null){
 vErrors = [err109];
 }
@@ -3775,9 +3775,8 @@ vErrors.push(err109);
 errors++;
 }
 }
-}
 else {
-const err110 = {instancePath:instancePath+"/assignment",schemaPath:"#/properties/assignment/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err110 = {instancePath:instancePath+"/assignment/note",schemaPath:"#/properties/assignment/properties/note/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err110];
 }
@@ -3787,11 +3786,9 @@ vErrors.push(err110);
 errors++;
 }
 }
-if(data.returnReason !== undefined){
-let data34 = data.returnReason;
-if(typeof data34 === "string"){
-if(func3(data34) > 1000){
-const err111 = {instancePath:instancePath+"/returnReason",schemaPath:"#/properties/returnReason/maxLength",keyword:"maxLength",params:{limit: 1000},message:"must NOT have more than 1000 characters"};
+}
+else {
+const err111 = {instancePath:instancePath+"/assignment",schemaPath:"#/properties/assignment/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err111];
 }
@@ -3800,8 +3797,12 @@ vErrors.push(err111);
 }
 errors++;
 }
-if(func3(data34) < 1){
-const err112 = {instancePath:instancePath+"/returnReason",schemaPath:"#/properties/returnReason/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+}
+if(data.returnReason !== undefined){
+let data34 = data.returnReason;
+if(typeof data34 === "string"){
+if(func3(data34) > 1000){
+const err112 = {instancePath:instancePath+"/returnReason",schemaPath:"#/properties/returnReason/maxLength",keyword:"maxLength",params:{limit: 1000},message:"must NOT have more than 1000 characters"};
 if(vErrors === null){
 vErrors = [err112];
 }
@@ -3810,9 +3811,8 @@ vErrors.push(err112);
 }
 errors++;
 }
-}
-else {
-const err113 = {instancePath:instancePath+"/returnReason",schemaPath:"#/properties/returnReason/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(func3(data34) < 1){
+const err113 = {instancePath:instancePath+"/returnReason",schemaPath:"#/properties/returnReason/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
 if(vErrors === null){
 vErrors = [err113];
 }
@@ -3822,11 +3822,8 @@ vErrors.push(err113);
 errors++;
 }
 }
-if(data.reply !== undefined){
-let data35 = data.reply;
-if(data35 && typeof data35 == "object" && !Array.isArray(data35)){
-if(data35.class === undefined){
-const err114 = {instancePath:instancePath+"/reply",schemaPath:"#/properties/reply/required",keyword:"required",params:{missingProperty: "class"},message:"must have required property '"+"class"+"'"};
+else {
+const err114 = {instancePath:instancePath+"/returnReason",schemaPath:"#/properties/returnReason/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err114];
 }
@@ -3835,8 +3832,12 @@ vErrors.push(err114);
 }
 errors++;
 }
-if(data35.text === undefined){
-const err115 = {instancePath:instancePath+"/reply",schemaPath:"#/properties/reply/required",keyword:"required",params:{missingProperty: "text"},message:"must have required property '"+"text"+"'"};
+}
+if(data.reply !== undefined){
+let data35 = data.reply;
+if(data35 && typeof data35 == "object" && !Array.isArray(data35)){
+if(data35.class === undefined){
+const err115 = {instancePath:instancePath+"/reply",schemaPath:"#/properties/reply/required",keyword:"required",params:{missingProperty: "class"},message:"must have required property '"+"class"+"'"};
 if(vErrors === null){
 vErrors = [err115];
 }
@@ -3845,8 +3846,8 @@ vErrors.push(err115);
 }
 errors++;
 }
-if(data35.repliedOn === undefined){
-const err116 = {instancePath:instancePath+"/reply",schemaPath:"#/properties/reply/required",keyword:"required",params:{missingProperty: "repliedOn"},message:"must have required property '"+"repliedOn"+"'"};
+if(data35.text === undefined){
+const err116 = {instancePath:instancePath+"/reply",schemaPath:"#/properties/reply/required",keyword:"required",params:{missingProperty: "text"},message:"must have required property '"+"text"+"'"};
 if(vErrors === null){
 vErrors = [err116];
 }
@@ -3855,9 +3856,8 @@ vErrors.push(err116);
 }
 errors++;
 }
-for(const key3 in data35){
-if(!((((key3 === "class") || (key3 === "text")) || (key3 === "repliedOn")) || (key3 === "departmentId"))){
-const err117 = {instancePath:instancePath+"/reply",schemaPath:"#/properties/reply/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key3},message:"must NOT have additional properties"};
+if(data35.repliedOn === undefined){
+const err117 = {instancePath:instancePath+"/reply",schemaPath:"#/properties/reply/required",keyword:"required",params:{missingProperty: "repliedOn"},message:"must have required property '"+"repliedOn"+"'"};
 if(vErrors === null){
 vErrors = [err117];
 }
@@ -3866,11 +3866,9 @@ vErrors.push(err117);
 }
 errors++;
 }
-}
-if(data35.class !== undefined){
-let data36 = data35.class;
-if(!(((data36 === "A") || (data36 === "B")) || (data36 === "C"))){
-const err118 = {instancePath:instancePath+"/reply/class",schemaPath:"#/properties/reply/properties/class/enum",keyword:"enum",params:{allowedValues: schema15.properties.reply.properties.class.enum},message:"must be equal to one of the allowed values"};
+for(const key3 in data35){
+if(!((((key3 === "class") || (key3 === "text")) || (key3 === "repliedOn")) || (key3 === "departmentId"))){
+const err118 = {instancePath:instancePath+"/reply",schemaPath:"#/properties/reply/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key3},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err118];
 }
@@ -3879,9 +3877,11 @@ vErrors.push(err118);
 }
 errors++;
 }
-if(typeof data36 === "string"){
-if(func3(data36) > 40){
-const err119 = {instancePath:instancePath+"/reply/class",schemaPath:"#/properties/reply/properties/class/maxLength",keyword:"maxLength",params:{limit: 40},message:"must NOT have more than 40 characters"};
+}
+if(data35.class !== undefined){
+let data36 = data35.class;
+if(!(((data36 === "A") || (data36 === "B")) || (data36 === "C"))){
+const err119 = {instancePath:instancePath+"/reply/class",schemaPath:"#/properties/reply/properties/class/enum",keyword:"enum",params:{allowedValues: schema15.properties.reply.properties.class.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err119];
 }
@@ -3890,9 +3890,9 @@ vErrors.push(err119);
 }
 errors++;
 }
-}
-else {
-const err120 = {instancePath:instancePath+"/reply/class",schemaPath:"#/properties/reply/properties/class/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(typeof data36 === "string"){
+if(func3(data36) > 40){
+const err120 = {instancePath:instancePath+"/reply/class",schemaPath:"#/properties/reply/properties/class/maxLength",keyword:"maxLength",params:{limit: 40},message:"must NOT have more than 40 characters"};
 if(vErrors === null){
 vErrors = [err120];
 }
@@ -3902,11 +3902,8 @@ vErrors.push(err120);
 errors++;
 }
 }
-if(data35.text !== undefined){
-let data37 = data35.text;
-if(typeof data37 === "string"){
-if(func3(data37) > 5000){
-const err121 = {instancePath:instancePath+"/reply/text",schemaPath:"#/properties/reply/properties/text/maxLength",keyword:"maxLength",params:{limit: 5000},message:"must NOT have more than 5000 characters"};
+else {
+const err121 = {instancePath:instancePath+"/reply/class",schemaPath:"#/properties/reply/properties/class/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err121];
 }
@@ -3915,8 +3912,12 @@ vErrors.push(err121);
 }
 errors++;
 }
-if(func3(data37) < 1){
-const err122 = {instancePath:instancePath+"/reply/text",schemaPath:"#/properties/reply/properties/text/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+}
+if(data35.text !== undefined){
+let data37 = data35.text;
+if(typeof data37 === "string"){
+if(func3(data37) > 5000){
+const err122 = {instancePath:instancePath+"/reply/text",schemaPath:"#/properties/reply/properties/text/maxLength",keyword:"maxLength",params:{limit: 5000},message:"must NOT have more than 5000 characters"};
 if(vErrors === null){
 vErrors = [err122];
 }
@@ -3925,9 +3926,8 @@ vErrors.push(err122);
 }
 errors++;
 }
-}
-else {
-const err123 = {instancePath:instancePath+"/reply/text",schemaPath:"#/properties/reply/properties/text/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(func3(data37) < 1){
+const err123 = {instancePath:instancePath+"/reply/text",schemaPath:"#/properties/reply/properties/text/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
 if(vErrors === null){
 vErrors = [err123];
 }
@@ -3937,11 +3937,8 @@ vErrors.push(err123);
 errors++;
 }
 }
-if(data35.repliedOn !== undefined){
-let data38 = data35.repliedOn;
-if(typeof data38 === "string"){
-if(func3(data38) > 10){
-const err124 = {instancePath:instancePath+"/reply/repliedOn",schemaPath:"#/properties/reply/properties/repliedOn/maxLength",keyword:"maxLength",params:{limit: 10},message:"must NOT have more than 10 characters"};
+else {
+const err124 = {instancePath:instancePath+"/reply/text",schemaPath:"#/properties/reply/properties/text/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err124];
 }
@@ -3950,8 +3947,12 @@ vErrors.push(err124);
 }
 errors++;
 }
-if(!pattern12.test(data38)){
-const err125 = {instancePath:instancePath+"/reply/repliedOn",schemaPath:"#/properties/reply/properties/repliedOn/pattern",keyword:"pattern",params:{pattern: "^\\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\\d|3[01])$"},message:"must match pattern \""+"^\\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\\d|3[01])$"+"\""};
+}
+if(data35.repliedOn !== undefined){
+let data38 = data35.repliedOn;
+if(typeof data38 === "string"){
+if(func3(data38) > 10){
+const err125 = {instancePath:instancePath+"/reply/repliedOn",schemaPath:"#/properties/reply/properties/repliedOn/maxLength",keyword:"maxLength",params:{limit: 10},message:"must NOT have more than 10 characters"};
 if(vErrors === null){
 vErrors = [err125];
 }
@@ -3960,9 +3961,8 @@ vErrors.push(err125);
 }
 errors++;
 }
-}
-else {
-const err126 = {instancePath:instancePath+"/reply/repliedOn",schemaPath:"#/properties/reply/properties/repliedOn/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(!pattern12.test(data38)){
+const err126 = {instancePath:instancePath+"/reply/repliedOn",schemaPath:"#/properties/reply/properties/repliedOn/pattern",keyword:"pattern",params:{pattern: "^\\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\\d|3[01])$"},message:"must match pattern \""+"^\\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\\d|3[01])$"+"\""};
 if(vErrors === null){
 vErrors = [err126];
 }
@@ -3972,11 +3972,8 @@ vErrors.push(err126);
 errors++;
 }
 }
-if(data35.departmentId !== undefined){
-let data39 = data35.departmentId;
-if(typeof data39 === "string"){
-if(func3(data39) > 40){
-const err127 = {instancePath:instancePath+"/reply/departmentId",schemaPath:"#/properties/reply/properties/departmentId/maxLength",keyword:"maxLength",params:{limit: 40},message:"must NOT have more than 40 characters"};
+else {
+const err127 = {instancePath:instancePath+"/reply/repliedOn",schemaPath:"#/properties/reply/properties/repliedOn/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err127];
 }
@@ -3985,8 +3982,12 @@ vErrors.push(err127);
 }
 errors++;
 }
-if(func3(data39) < 1){
-const err128 = {instancePath:instancePath+"/reply/departmentId",schemaPath:"#/properties/reply/properties/departmentId/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+}
+if(data35.departmentId !== undefined){
+let data39 = data35.departmentId;
+if(typeof data39 === "string"){
+if(func3(data39) > 40){
+const err128 = {instancePath:instancePath+"/reply/departmentId",schemaPath:"#/properties/reply/properties/departmentId/maxLength",keyword:"maxLength",params:{limit: 40},message:"must NOT have more than 40 characters"};
 if(vErrors === null){
 vErrors = [err128];
 }
@@ -3995,9 +3996,8 @@ vErrors.push(err128);
 }
 errors++;
 }
-}
-else {
-const err129 = {instancePath:instancePath+"/reply/departmentId",schemaPath:"#/properties/reply/properties/departmentId/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(func3(data39) < 1){
+const err129 = {instancePath:instancePath+"/reply/departmentId",schemaPath:"#/properties/reply/properties/departmentId/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
 if(vErrors === null){
 vErrors = [err129];
 }
@@ -4007,9 +4007,8 @@ vErrors.push(err129);
 errors++;
 }
 }
-}
 else {
-const err130 = {instancePath:instancePath+"/reply",schemaPath:"#/properties/reply/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err130 = {instancePath:instancePath+"/reply/departmentId",schemaPath:"#/properties/reply/properties/departmentId/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err130];
 }
@@ -4019,10 +4018,9 @@ vErrors.push(err130);
 errors++;
 }
 }
-if(data.satisfaction !== undefined){
-let data40 = data.satisfaction;
-if(!(((data40 === "satisfied") || (data40 === "basicallySatisfied")) || (data40 === "unsatisfied"))){
-const err131 = {instancePath:instancePath+"/satisfaction",schemaPath:"#/properties/satisfaction/enum",keyword:"enum",params:{allowedValues: schema15.properties.satisfaction.enum},message:"must be equal to one of the allowed values"};
+}
+else {
+const err131 = {instancePath:instancePath+"/reply",schemaPath:"#/properties/reply/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err131];
 }
@@ -4031,9 +4029,11 @@ vErrors.push(err131);
 }
 errors++;
 }
-if(typeof data40 === "string"){
-if(func3(data40) > 40){
-const err132 = {instancePath:instancePath+"/satisfaction",schemaPath:"#/properties/satisfaction/maxLength",keyword:"maxLength",params:{limit: 40},message:"must NOT have more than 40 characters"};
+}
+if(data.satisfaction !== undefined){
+let data40 = data.satisfaction;
+if(!(((data40 === "satisfied") || (data40 === "basicallySatisfied")) || (data40 === "unsatisfied"))){
+const err132 = {instancePath:instancePath+"/satisfaction",schemaPath:"#/properties/satisfaction/enum",keyword:"enum",params:{allowedValues: schema15.properties.satisfaction.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err132];
 }
@@ -4042,9 +4042,9 @@ vErrors.push(err132);
 }
 errors++;
 }
-}
-else {
-const err133 = {instancePath:instancePath+"/satisfaction",schemaPath:"#/properties/satisfaction/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(typeof data40 === "string"){
+if(func3(data40) > 40){
+const err133 = {instancePath:instancePath+"/satisfaction",schemaPath:"#/properties/satisfaction/maxLength",keyword:"maxLength",params:{limit: 40},message:"must NOT have more than 40 characters"};
 if(vErrors === null){
 vErrors = [err133];
 }
@@ -4054,11 +4054,8 @@ vErrors.push(err133);
 errors++;
 }
 }
-if(data.ratingNote !== undefined){
-let data41 = data.ratingNote;
-if(typeof data41 === "string"){
-if(func3(data41) > 1000){
-const err134 = {instancePath:instancePath+"/ratingNote",schemaPath:"#/properties/ratingNote/maxLength",keyword:"maxLength",params:{limit: 1000},message:"must NOT have more than 1000 characters"};
+else {
+const err134 = {instancePath:instancePath+"/satisfaction",schemaPath:"#/properties/satisfaction/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err134];
 }
@@ -4068,8 +4065,11 @@ vErrors.push(err134);
 errors++;
 }
 }
-else {
-const err135 = {instancePath:instancePath+"/ratingNote",schemaPath:"#/properties/ratingNote/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data.ratingNote !== undefined){
+let data41 = data.ratingNote;
+if(typeof data41 === "string"){
+if(func3(data41) > 1000){
+const err135 = {instancePath:instancePath+"/ratingNote",schemaPath:"#/properties/ratingNote/maxLength",keyword:"maxLength",params:{limit: 1000},message:"must NOT have more than 1000 characters"};
 if(vErrors === null){
 vErrors = [err135];
 }
@@ -4079,11 +4079,8 @@ vErrors.push(err135);
 errors++;
 }
 }
-if(data.escalation !== undefined){
-let data42 = data.escalation;
-if(data42 && typeof data42 == "object" && !Array.isArray(data42)){
-if(data42.kind === undefined){
-const err136 = {instancePath:instancePath+"/escalation",schemaPath:"#/properties/escalation/required",keyword:"required",params:{missingProperty: "kind"},message:"must have required property '"+"kind"+"'"};
+else {
+const err136 = {instancePath:instancePath+"/ratingNote",schemaPath:"#/properties/ratingNote/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err136];
 }
@@ -4092,9 +4089,12 @@ vErrors.push(err136);
 }
 errors++;
 }
-for(const key4 in data42){
-if(!((key4 === "kind") || (key4 === "note"))){
-const err137 = {instancePath:instancePath+"/escalation",schemaPath:"#/properties/escalation/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key4},message:"must NOT have additional properties"};
+}
+if(data.escalation !== undefined){
+let data42 = data.escalation;
+if(data42 && typeof data42 == "object" && !Array.isArray(data42)){
+if(data42.kind === undefined){
+const err137 = {instancePath:instancePath+"/escalation",schemaPath:"#/properties/escalation/required",keyword:"required",params:{missingProperty: "kind"},message:"must have required property '"+"kind"+"'"};
 if(vErrors === null){
 vErrors = [err137];
 }
@@ -4103,11 +4103,9 @@ vErrors.push(err137);
 }
 errors++;
 }
-}
-if(data42.kind !== undefined){
-let data43 = data42.kind;
-if(!((data43 === "suggestion") || (data43 === "motion"))){
-const err138 = {instancePath:instancePath+"/escalation/kind",schemaPath:"#/properties/escalation/properties/kind/enum",keyword:"enum",params:{allowedValues: schema15.properties.escalation.properties.kind.enum},message:"must be equal to one of the allowed values"};
+for(const key4 in data42){
+if(!((key4 === "kind") || (key4 === "note"))){
+const err138 = {instancePath:instancePath+"/escalation",schemaPath:"#/properties/escalation/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key4},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err138];
 }
@@ -4116,9 +4114,11 @@ vErrors.push(err138);
 }
 errors++;
 }
-if(typeof data43 === "string"){
-if(func3(data43) > 40){
-const err139 = {instancePath:instancePath+"/escalation/kind",schemaPath:"#/properties/escalation/properties/kind/maxLength",keyword:"maxLength",params:{limit: 40},message:"must NOT have more than 40 characters"};
+}
+if(data42.kind !== undefined){
+let data43 = data42.kind;
+if(!((data43 === "suggestion") || (data43 === "motion"))){
+const err139 = {instancePath:instancePath+"/escalation/kind",schemaPath:"#/properties/escalation/properties/kind/enum",keyword:"enum",params:{allowedValues: schema15.properties.escalation.properties.kind.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err139];
 }
@@ -4127,9 +4127,9 @@ vErrors.push(err139);
 }
 errors++;
 }
-}
-else {
-const err140 = {instancePath:instancePath+"/escalation/kind",schemaPath:"#/properties/escalation/properties/kind/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(typeof data43 === "string"){
+if(func3(data43) > 40){
+const err140 = {instancePath:instancePath+"/escalation/kind",schemaPath:"#/properties/escalation/properties/kind/maxLength",keyword:"maxLength",params:{limit: 40},message:"must NOT have more than 40 characters"};
 if(vErrors === null){
 vErrors = [err140];
 }
@@ -4139,11 +4139,8 @@ vErrors.push(err140);
 errors++;
 }
 }
-if(data42.note !== undefined){
-let data44 = data42.note;
-if(typeof data44 === "string"){
-if(func3(data44) > 1000){
-const err141 = {instancePath:instancePath+"/escalation/note",schemaPath:"#/properties/escalation/properties/note/maxLength",keyword:"maxLength",params:{limit: 1000},message:"must NOT have more than 1000 characters"};
+else {
+const err141 = {instancePath:instancePath+"/escalation/kind",schemaPath:"#/properties/escalation/properties/kind/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err141];
 }
@@ -4153,8 +4150,11 @@ vErrors.push(err141);
 errors++;
 }
 }
-else {
-const err142 = {instancePath:instancePath+"/escalation/note",schemaPath:"#/properties/escalation/properties/note/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data42.note !== undefined){
+let data44 = data42.note;
+if(typeof data44 === "string"){
+if(func3(data44) > 1000){
+const err142 = {instancePath:instancePath+"/escalation/note",schemaPath:"#/properties/escalation/properties/note/maxLength",keyword:"maxLength",params:{limit: 1000},message:"must NOT have more than 1000 characters"};
 if(vErrors === null){
 vErrors = [err142];
 }
@@ -4164,9 +4164,8 @@ vErrors.push(err142);
 errors++;
 }
 }
-}
 else {
-const err143 = {instancePath:instancePath+"/escalation",schemaPath:"#/properties/escalation/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err143 = {instancePath:instancePath+"/escalation/note",schemaPath:"#/properties/escalation/properties/note/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err143];
 }
@@ -4176,11 +4175,9 @@ vErrors.push(err143);
 errors++;
 }
 }
-if(data.closingNote !== undefined){
-let data45 = data.closingNote;
-if(typeof data45 === "string"){
-if(func3(data45) > 1000){
-const err144 = {instancePath:instancePath+"/closingNote",schemaPath:"#/properties/closingNote/maxLength",keyword:"maxLength",params:{limit: 1000},message:"must NOT have more than 1000 characters"};
+}
+else {
+const err144 = {instancePath:instancePath+"/escalation",schemaPath:"#/properties/escalation/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err144];
 }
@@ -4190,8 +4187,11 @@ vErrors.push(err144);
 errors++;
 }
 }
-else {
-const err145 = {instancePath:instancePath+"/closingNote",schemaPath:"#/properties/closingNote/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data.closingNote !== undefined){
+let data45 = data.closingNote;
+if(typeof data45 === "string"){
+if(func3(data45) > 1000){
+const err145 = {instancePath:instancePath+"/closingNote",schemaPath:"#/properties/closingNote/maxLength",keyword:"maxLength",params:{limit: 1000},message:"must NOT have more than 1000 characters"};
 if(vErrors === null){
 vErrors = [err145];
 }
@@ -4201,11 +4201,8 @@ vErrors.push(err145);
 errors++;
 }
 }
-if(data.visitor !== undefined){
-let data46 = data.visitor;
-if(data46 && typeof data46 == "object" && !Array.isArray(data46)){
-if(data46.name === undefined){
-const err146 = {instancePath:instancePath+"/visitor",schemaPath:"#/properties/visitor/required",keyword:"required",params:{missingProperty: "name"},message:"must have required property '"+"name"+"'"};
+else {
+const err146 = {instancePath:instancePath+"/closingNote",schemaPath:"#/properties/closingNote/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err146];
 }
@@ -4214,9 +4211,12 @@ vErrors.push(err146);
 }
 errors++;
 }
-for(const key5 in data46){
-if(!((((key5 === "name") || (key5 === "phone")) || (key5 === "idNumber")) || (key5 === "address"))){
-const err147 = {instancePath:instancePath+"/visitor",schemaPath:"#/properties/visitor/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key5},message:"must NOT have additional properties"};
+}
+if(data.receivedAtDesc !== undefined){
+let data46 = data.receivedAtDesc;
+if(typeof data46 === "string"){
+if(func3(data46) > 13){
+const err147 = {instancePath:instancePath+"/receivedAtDesc",schemaPath:"#/properties/receivedAtDesc/maxLength",keyword:"maxLength",params:{limit: 13},message:"must NOT have more than 13 characters"};
 if(vErrors === null){
 vErrors = [err147];
 }
@@ -4225,12 +4225,8 @@ vErrors.push(err147);
 }
 errors++;
 }
-}
-if(data46.name !== undefined){
-let data47 = data46.name;
-if(typeof data47 === "string"){
-if(func3(data47) > 50){
-const err148 = {instancePath:instancePath+"/visitor/name",schemaPath:"#/properties/visitor/properties/name/maxLength",keyword:"maxLength",params:{limit: 50},message:"must NOT have more than 50 characters"};
+if(func3(data46) < 13){
+const err148 = {instancePath:instancePath+"/receivedAtDesc",schemaPath:"#/properties/receivedAtDesc/minLength",keyword:"minLength",params:{limit: 13},message:"must NOT have fewer than 13 characters"};
 if(vErrors === null){
 vErrors = [err148];
 }
@@ -4239,8 +4235,8 @@ vErrors.push(err148);
 }
 errors++;
 }
-if(func3(data47) < 1){
-const err149 = {instancePath:instancePath+"/visitor/name",schemaPath:"#/properties/visitor/properties/name/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+if(!pattern22.test(data46)){
+const err149 = {instancePath:instancePath+"/receivedAtDesc",schemaPath:"#/properties/receivedAtDesc/pattern",keyword:"pattern",params:{pattern: "^[0-9]{13}$"},message:"must match pattern \""+"^[0-9]{13}$"+"\""};
 if(vErrors === null){
 vErrors = [err149];
 }
@@ -4251,7 +4247,7 @@ errors++;
 }
 }
 else {
-const err150 = {instancePath:instancePath+"/visitor/name",schemaPath:"#/properties/visitor/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err150 = {instancePath:instancePath+"/receivedAtDesc",schemaPath:"#/properties/receivedAtDesc/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err150];
 }
@@ -4261,11 +4257,11 @@ vErrors.push(err150);
 errors++;
 }
 }
-if(data46.phone !== undefined){
-let data48 = data46.phone;
-if(typeof data48 === "string"){
-if(func3(data48) > 20){
-const err151 = {instancePath:instancePath+"/visitor/phone",schemaPath:"#/properties/visitor/properties/phone/maxLength",keyword:"maxLength",params:{limit: 20},message:"must NOT have more than 20 characters"};
+if(data.visitor !== undefined){
+let data47 = data.visitor;
+if(data47 && typeof data47 == "object" && !Array.isArray(data47)){
+if(data47.name === undefined){
+const err151 = {instancePath:instancePath+"/visitor",schemaPath:"#/properties/visitor/required",keyword:"required",params:{missingProperty: "name"},message:"must have required property '"+"name"+"'"};
 if(vErrors === null){
 vErrors = [err151];
 }
@@ -4274,8 +4270,9 @@ vErrors.push(err151);
 }
 errors++;
 }
-if(!pattern6.test(data48)){
-const err152 = {instancePath:instancePath+"/visitor/phone",schemaPath:"#/properties/visitor/properties/phone/pattern",keyword:"pattern",params:{pattern: "^[0-9+\\- ]{3,20}$"},message:"must match pattern \""+"^[0-9+\\- ]{3,20}$"+"\""};
+for(const key5 in data47){
+if(!((((key5 === "name") || (key5 === "phone")) || (key5 === "idNumber")) || (key5 === "address"))){
+const err152 = {instancePath:instancePath+"/visitor",schemaPath:"#/properties/visitor/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key5},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err152];
 }
@@ -4285,8 +4282,11 @@ vErrors.push(err152);
 errors++;
 }
 }
-else {
-const err153 = {instancePath:instancePath+"/visitor/phone",schemaPath:"#/properties/visitor/properties/phone/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data47.name !== undefined){
+let data48 = data47.name;
+if(typeof data48 === "string"){
+if(func3(data48) > 50){
+const err153 = {instancePath:instancePath+"/visitor/name",schemaPath:"#/properties/visitor/properties/name/maxLength",keyword:"maxLength",params:{limit: 50},message:"must NOT have more than 50 characters"};
 if(vErrors === null){
 vErrors = [err153];
 }
@@ -4295,12 +4295,8 @@ vErrors.push(err153);
 }
 errors++;
 }
-}
-if(data46.idNumber !== undefined){
-let data49 = data46.idNumber;
-if(typeof data49 === "string"){
-if(func3(data49) > 18){
-const err154 = {instancePath:instancePath+"/visitor/idNumber",schemaPath:"#/properties/visitor/properties/idNumber/maxLength",keyword:"maxLength",params:{limit: 18},message:"must NOT have more than 18 characters"};
+if(func3(data48) < 1){
+const err154 = {instancePath:instancePath+"/visitor/name",schemaPath:"#/properties/visitor/properties/name/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
 if(vErrors === null){
 vErrors = [err154];
 }
@@ -4309,8 +4305,9 @@ vErrors.push(err154);
 }
 errors++;
 }
-if(!pattern23.test(data49)){
-const err155 = {instancePath:instancePath+"/visitor/idNumber",schemaPath:"#/properties/visitor/properties/idNumber/pattern",keyword:"pattern",params:{pattern: "^(\\d{17}[0-9Xx]|\\d{15})$"},message:"must match pattern \""+"^(\\d{17}[0-9Xx]|\\d{15})$"+"\""};
+}
+else {
+const err155 = {instancePath:instancePath+"/visitor/name",schemaPath:"#/properties/visitor/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err155];
 }
@@ -4320,8 +4317,11 @@ vErrors.push(err155);
 errors++;
 }
 }
-else {
-const err156 = {instancePath:instancePath+"/visitor/idNumber",schemaPath:"#/properties/visitor/properties/idNumber/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data47.phone !== undefined){
+let data49 = data47.phone;
+if(typeof data49 === "string"){
+if(func3(data49) > 20){
+const err156 = {instancePath:instancePath+"/visitor/phone",schemaPath:"#/properties/visitor/properties/phone/maxLength",keyword:"maxLength",params:{limit: 20},message:"must NOT have more than 20 characters"};
 if(vErrors === null){
 vErrors = [err156];
 }
@@ -4330,12 +4330,8 @@ vErrors.push(err156);
 }
 errors++;
 }
-}
-if(data46.address !== undefined){
-let data50 = data46.address;
-if(typeof data50 === "string"){
-if(func3(data50) > 200){
-const err157 = {instancePath:instancePath+"/visitor/address",schemaPath:"#/properties/visitor/properties/address/maxLength",keyword:"maxLength",params:{limit: 200},message:"must NOT have more than 200 characters"};
+if(!pattern6.test(data49)){
+const err157 = {instancePath:instancePath+"/visitor/phone",schemaPath:"#/properties/visitor/properties/phone/pattern",keyword:"pattern",params:{pattern: "^[0-9+\\- ]{3,20}$"},message:"must match pattern \""+"^[0-9+\\- ]{3,20}$"+"\""};
 if(vErrors === null){
 vErrors = [err157];
 }
@@ -4346,7 +4342,7 @@ errors++;
 }
 }
 else {
-const err158 = {instancePath:instancePath+"/visitor/address",schemaPath:"#/properties/visitor/properties/address/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err158 = {instancePath:instancePath+"/visitor/phone",schemaPath:"#/properties/visitor/properties/phone/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err158];
 }
@@ -4356,9 +4352,11 @@ vErrors.push(err158);
 errors++;
 }
 }
-}
-else {
-const err159 = {instancePath:instancePath+"/visitor",schemaPath:"#/properties/visitor/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data47.idNumber !== undefined){
+let data50 = data47.idNumber;
+if(typeof data50 === "string"){
+if(func3(data50) > 18){
+const err159 = {instancePath:instancePath+"/visitor/idNumber",schemaPath:"#/properties/visitor/properties/idNumber/maxLength",keyword:"maxLength",params:{limit: 18},message:"must NOT have more than 18 characters"};
 if(vErrors === null){
 vErrors = [err159];
 }
@@ -4367,10 +4365,8 @@ vErrors.push(err159);
 }
 errors++;
 }
-}
-}
-else {
-const err160 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(!pattern24.test(data50)){
+const err160 = {instancePath:instancePath+"/visitor/idNumber",schemaPath:"#/properties/visitor/properties/idNumber/pattern",keyword:"pattern",params:{pattern: "^(\\d{17}[0-9Xx]|\\d{15})$"},message:"must match pattern \""+"^(\\d{17}[0-9Xx]|\\d{15})$"+"\""};
 if(vErrors === null){
 vErrors = [err160];
 }
@@ -4379,12 +4375,72 @@ vErrors.push(err160);
 }
 errors++;
 }
+}
+else {
+const err161 = {instancePath:instancePath+"/visitor/idNumber",schemaPath:"#/properties/visitor/properties/idNumber/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err161];
+}
+else {
+vErrors.push(err161);
+}
+errors++;
+}
+}
+if(data47.address !== undefined){
+let data51 = data47.address;
+if(typeof data51 === "string"){
+if(func3(data51) > 200){
+const err162 = {instancePath:instancePath+"/visitor/address",schemaPath:"#/properties/visitor/properties/address/maxLength",keyword:"maxLength",params:{limit: 200},message:"must NOT have more than 200 characters"};
+if(vErrors === null){
+vErrors = [err162];
+}
+else {
+vErrors.push(err162);
+}
+errors++;
+}
+}
+else {
+const err163 = {instancePath:instancePath+"/visitor/address",schemaPath:"#/properties/visitor/properties/address/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err163];
+}
+else {
+vErrors.push(err163);
+}
+errors++;
+}
+}
+}
+else {
+const err164 = {instancePath:instancePath+"/visitor",schemaPath:"#/properties/visitor/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err164];
+}
+else {
+vErrors.push(err164);
+}
+errors++;
+}
+}
+}
+else {
+const err165 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err165];
+}
+else {
+vErrors.push(err165);
+}
+errors++;
+}
 validate14.errors = vErrors;
 return errors === 0;
 }
 
-export const opinions_v0 = validate15;
-const schema16 = {"title":"opinions","description":"群众意见建议(第0版)","version":0,"primaryKey":"id","type":"object","properties":{"id":{"type":"string","minLength":1,"maxLength":40},"countyId":{"type":"string","minLength":1,"maxLength":40},"createdAt":{"type":"string","maxLength":30,"pattern":"^\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}(\\.\\d{1,3})?(Z|[+-]\\d{2}:\\d{2})$"},"updatedAt":{"type":"string","maxLength":30,"pattern":"^\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}(\\.\\d{1,3})?(Z|[+-]\\d{2}:\\d{2})$"},"stationId":{"type":"string","minLength":1,"maxLength":40},"history":{"type":"array","items":{"type":"object","additionalProperties":false,"properties":{"id":{"type":"string","minLength":1,"maxLength":80},"at":{"type":"string","maxLength":30,"pattern":"^\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}(\\.\\d{1,3})?(Z|[+-]\\d{2}:\\d{2})$"},"by":{"type":"string","maxLength":100},"role":{"type":"string","enum":["station","county","system"],"maxLength":40},"action":{"type":"string","minLength":1,"maxLength":60},"from":{"type":"string","maxLength":40},"to":{"type":"string","maxLength":40},"note":{"type":"string","maxLength":2000},"field":{"type":"string","maxLength":60},"overwritten":{"type":"string"}},"required":["id","at","by","role","action"]}},"receivedAt":{"type":"string","maxLength":30,"pattern":"^\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}(\\.\\d{1,3})?(Z|[+-]\\d{2}:\\d{2})$"},"representativeId":{"type":"string","maxLength":40},"receptionDayId":{"type":"string","minLength":1,"maxLength":40},"source":{"type":"string","enum":["receptionDay","visit","app","walkIn","other"],"maxLength":40},"category":{"type":"string","enum":["pollution","cityAppearance","ruralRevitalization","foodDrug","publicEmergency","workerRights","other"],"maxLength":40},"title":{"type":"string","minLength":1,"maxLength":100},"content":{"type":"string","minLength":1,"maxLength":5000},"status":{"type":"string","enum":["recorded","submitted","accepted","assigned","returned","replied","rated","closed","answeredOnSite","rejected","merged","escalated"],"maxLength":40},"onSiteAnswer":{"type":"string","minLength":1,"maxLength":5000},"rejectionReason":{"type":"string","minLength":1,"maxLength":1000},"mergedIntoId":{"type":"string","minLength":1,"maxLength":40},"assignment":{"type":"object","additionalProperties":false,"properties":{"leadDepartmentId":{"type":"string","minLength":1,"maxLength":40},"assistingDepartmentIds":{"type":"array","items":{"type":"string","minLength":1,"maxLength":40},"maxItems":500},"deadline":{"type":"string","maxLength":10,"pattern":"^\\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\\d|3[01])$"},"note":{"type":"string","maxLength":1000}},"required":["leadDepartmentId","assistingDepartmentIds","deadline"]},"returnReason":{"type":"string","minLength":1,"maxLength":1000},"reply":{"type":"object","additionalProperties":false,"properties":{"class":{"type":"string","enum":["A","B","C"],"maxLength":40},"text":{"type":"string","minLength":1,"maxLength":5000},"repliedOn":{"type":"string","maxLength":10,"pattern":"^\\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\\d|3[01])$"},"departmentId":{"type":"string","minLength":1,"maxLength":40}},"required":["class","text","repliedOn"]},"satisfaction":{"type":"string","enum":["satisfied","basicallySatisfied","unsatisfied"],"maxLength":40},"ratingNote":{"type":"string","maxLength":1000},"escalation":{"type":"object","additionalProperties":false,"properties":{"kind":{"type":"string","enum":["suggestion","motion"],"maxLength":40},"note":{"type":"string","maxLength":1000}},"required":["kind"]},"closingNote":{"type":"string","maxLength":1000},"visitorName":{"type":"string","minLength":1,"maxLength":50},"visitorPhone":{"type":"string","maxLength":20,"pattern":"^[0-9+\\- ]{3,20}$"}},"required":["id","countyId","createdAt","updatedAt","stationId","history","receivedAt","representativeId","source","category","title","content","status","visitorName"],"indexes":["updatedAt","receivedAt",["stationId","receivedAt"],["status","receivedAt"],["category","receivedAt"],["representativeId","receivedAt"],["status","updatedAt"]],"encrypted":["visitorName","visitorPhone"],"additionalProperties":false};
+export const opinions_v1 = validate15;
+const schema16 = {"title":"opinions","description":"群众意见建议(第1版)","version":1,"primaryKey":"id","type":"object","properties":{"id":{"type":"string","minLength":1,"maxLength":40},"countyId":{"type":"string","minLength":1,"maxLength":40},"createdAt":{"type":"string","maxLength":30,"pattern":"^\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}(\\.\\d{1,3})?(Z|[+-]\\d{2}:\\d{2})$"},"updatedAt":{"type":"string","maxLength":30,"pattern":"^\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}(\\.\\d{1,3})?(Z|[+-]\\d{2}:\\d{2})$"},"stationId":{"type":"string","minLength":1,"maxLength":40},"history":{"type":"array","items":{"type":"object","additionalProperties":false,"properties":{"id":{"type":"string","minLength":1,"maxLength":80},"at":{"type":"string","maxLength":30,"pattern":"^\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}(\\.\\d{1,3})?(Z|[+-]\\d{2}:\\d{2})$"},"by":{"type":"string","maxLength":100},"role":{"type":"string","enum":["station","county","system"],"maxLength":40},"action":{"type":"string","minLength":1,"maxLength":60},"from":{"type":"string","maxLength":40},"to":{"type":"string","maxLength":40},"note":{"type":"string","maxLength":2000},"field":{"type":"string","maxLength":60},"overwritten":{"type":"string"}},"required":["id","at","by","role","action"]}},"receivedAt":{"type":"string","maxLength":30,"pattern":"^\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}(\\.\\d{1,3})?(Z|[+-]\\d{2}:\\d{2})$"},"representativeId":{"type":"string","maxLength":40},"receptionDayId":{"type":"string","minLength":1,"maxLength":40},"source":{"type":"string","enum":["receptionDay","visit","app","walkIn","other"],"maxLength":40},"category":{"type":"string","enum":["pollution","cityAppearance","ruralRevitalization","foodDrug","publicEmergency","workerRights","other"],"maxLength":40},"title":{"type":"string","minLength":1,"maxLength":100},"content":{"type":"string","minLength":1,"maxLength":5000},"status":{"type":"string","enum":["recorded","submitted","accepted","assigned","returned","replied","rated","closed","answeredOnSite","rejected","merged","escalated"],"maxLength":40},"onSiteAnswer":{"type":"string","minLength":1,"maxLength":5000},"rejectionReason":{"type":"string","minLength":1,"maxLength":1000},"mergedIntoId":{"type":"string","minLength":1,"maxLength":40},"assignment":{"type":"object","additionalProperties":false,"properties":{"leadDepartmentId":{"type":"string","minLength":1,"maxLength":40},"assistingDepartmentIds":{"type":"array","items":{"type":"string","minLength":1,"maxLength":40},"maxItems":500},"deadline":{"type":"string","maxLength":10,"pattern":"^\\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\\d|3[01])$"},"note":{"type":"string","maxLength":1000}},"required":["leadDepartmentId","assistingDepartmentIds","deadline"]},"returnReason":{"type":"string","minLength":1,"maxLength":1000},"reply":{"type":"object","additionalProperties":false,"properties":{"class":{"type":"string","enum":["A","B","C"],"maxLength":40},"text":{"type":"string","minLength":1,"maxLength":5000},"repliedOn":{"type":"string","maxLength":10,"pattern":"^\\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\\d|3[01])$"},"departmentId":{"type":"string","minLength":1,"maxLength":40}},"required":["class","text","repliedOn"]},"satisfaction":{"type":"string","enum":["satisfied","basicallySatisfied","unsatisfied"],"maxLength":40},"ratingNote":{"type":"string","maxLength":1000},"escalation":{"type":"object","additionalProperties":false,"properties":{"kind":{"type":"string","enum":["suggestion","motion"],"maxLength":40},"note":{"type":"string","maxLength":1000}},"required":["kind"]},"closingNote":{"type":"string","maxLength":1000},"visitor":{"type":"object","additionalProperties":false,"properties":{"name":{"type":"string","minLength":1,"maxLength":50},"phone":{"type":"string","maxLength":20,"pattern":"^[0-9+\\- ]{3,20}$"},"idNumber":{"type":"string","maxLength":18,"pattern":"^(\\d{17}[0-9Xx]|\\d{15})$"},"address":{"type":"string","maxLength":200}},"required":["name"]}},"required":["id","countyId","createdAt","updatedAt","stationId","history","receivedAt","representativeId","source","category","title","content","status","visitor"],"indexes":["updatedAt","receivedAt",["stationId","receivedAt"],["status","receivedAt"],["category","receivedAt"],["representativeId","receivedAt"],["status","updatedAt"]],"encrypted":["visitor"],"additionalProperties":false};
 
 function validate15(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
@@ -4520,8 +4576,8 @@ vErrors.push(err12);
 }
 errors++;
 }
-if(data.visitorName === undefined){
-const err13 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "visitorName"},message:"must have required property '"+"visitorName"+"'"};
+if(data.visitor === undefined){
+const err13 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "visitor"},message:"must have required property '"+"visitor"+"'"};
 if(vErrors === null){
 vErrors = [err13];
 }
@@ -6089,6 +6145,1894 @@ vErrors.push(err145);
 errors++;
 }
 }
+if(data.visitor !== undefined){
+let data46 = data.visitor;
+if(data46 && typeof data46 == "object" && !Array.isArray(data46)){
+if(data46.name === undefined){
+const err146 = {instancePath:instancePath+"/visitor",schemaPath:"#/properties/visitor/required",keyword:"required",params:{missingProperty: "name"},message:"must have required property '"+"name"+"'"};
+if(vErrors === null){
+vErrors = [err146];
+}
+else {
+vErrors.push(err146);
+}
+errors++;
+}
+for(const key5 in data46){
+if(!((((key5 === "name") || (key5 === "phone")) || (key5 === "idNumber")) || (key5 === "address"))){
+const err147 = {instancePath:instancePath+"/visitor",schemaPath:"#/properties/visitor/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key5},message:"must NOT have additional properties"};
+if(vErrors === null){
+vErrors = [err147];
+}
+else {
+vErrors.push(err147);
+}
+errors++;
+}
+}
+if(data46.name !== undefined){
+let data47 = data46.name;
+if(typeof data47 === "string"){
+if(func3(data47) > 50){
+const err148 = {instancePath:instancePath+"/visitor/name",schemaPath:"#/properties/visitor/properties/name/maxLength",keyword:"maxLength",params:{limit: 50},message:"must NOT have more than 50 characters"};
+if(vErrors === null){
+vErrors = [err148];
+}
+else {
+vErrors.push(err148);
+}
+errors++;
+}
+if(func3(data47) < 1){
+const err149 = {instancePath:instancePath+"/visitor/name",schemaPath:"#/properties/visitor/properties/name/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+if(vErrors === null){
+vErrors = [err149];
+}
+else {
+vErrors.push(err149);
+}
+errors++;
+}
+}
+else {
+const err150 = {instancePath:instancePath+"/visitor/name",schemaPath:"#/properties/visitor/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err150];
+}
+else {
+vErrors.push(err150);
+}
+errors++;
+}
+}
+if(data46.phone !== undefined){
+let data48 = data46.phone;
+if(typeof data48 === "string"){
+if(func3(data48) > 20){
+const err151 = {instancePath:instancePath+"/visitor/phone",schemaPath:"#/properties/visitor/properties/phone/maxLength",keyword:"maxLength",params:{limit: 20},message:"must NOT have more than 20 characters"};
+if(vErrors === null){
+vErrors = [err151];
+}
+else {
+vErrors.push(err151);
+}
+errors++;
+}
+if(!pattern6.test(data48)){
+const err152 = {instancePath:instancePath+"/visitor/phone",schemaPath:"#/properties/visitor/properties/phone/pattern",keyword:"pattern",params:{pattern: "^[0-9+\\- ]{3,20}$"},message:"must match pattern \""+"^[0-9+\\- ]{3,20}$"+"\""};
+if(vErrors === null){
+vErrors = [err152];
+}
+else {
+vErrors.push(err152);
+}
+errors++;
+}
+}
+else {
+const err153 = {instancePath:instancePath+"/visitor/phone",schemaPath:"#/properties/visitor/properties/phone/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err153];
+}
+else {
+vErrors.push(err153);
+}
+errors++;
+}
+}
+if(data46.idNumber !== undefined){
+let data49 = data46.idNumber;
+if(typeof data49 === "string"){
+if(func3(data49) > 18){
+const err154 = {instancePath:instancePath+"/visitor/idNumber",schemaPath:"#/properties/visitor/properties/idNumber/maxLength",keyword:"maxLength",params:{limit: 18},message:"must NOT have more than 18 characters"};
+if(vErrors === null){
+vErrors = [err154];
+}
+else {
+vErrors.push(err154);
+}
+errors++;
+}
+if(!pattern24.test(data49)){
+const err155 = {instancePath:instancePath+"/visitor/idNumber",schemaPath:"#/properties/visitor/properties/idNumber/pattern",keyword:"pattern",params:{pattern: "^(\\d{17}[0-9Xx]|\\d{15})$"},message:"must match pattern \""+"^(\\d{17}[0-9Xx]|\\d{15})$"+"\""};
+if(vErrors === null){
+vErrors = [err155];
+}
+else {
+vErrors.push(err155);
+}
+errors++;
+}
+}
+else {
+const err156 = {instancePath:instancePath+"/visitor/idNumber",schemaPath:"#/properties/visitor/properties/idNumber/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err156];
+}
+else {
+vErrors.push(err156);
+}
+errors++;
+}
+}
+if(data46.address !== undefined){
+let data50 = data46.address;
+if(typeof data50 === "string"){
+if(func3(data50) > 200){
+const err157 = {instancePath:instancePath+"/visitor/address",schemaPath:"#/properties/visitor/properties/address/maxLength",keyword:"maxLength",params:{limit: 200},message:"must NOT have more than 200 characters"};
+if(vErrors === null){
+vErrors = [err157];
+}
+else {
+vErrors.push(err157);
+}
+errors++;
+}
+}
+else {
+const err158 = {instancePath:instancePath+"/visitor/address",schemaPath:"#/properties/visitor/properties/address/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err158];
+}
+else {
+vErrors.push(err158);
+}
+errors++;
+}
+}
+}
+else {
+const err159 = {instancePath:instancePath+"/visitor",schemaPath:"#/properties/visitor/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err159];
+}
+else {
+vErrors.push(err159);
+}
+errors++;
+}
+}
+}
+else {
+const err160 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err160];
+}
+else {
+vErrors.push(err160);
+}
+errors++;
+}
+validate15.errors = vErrors;
+return errors === 0;
+}
+
+export const opinions_v0 = validate16;
+const schema17 = {"title":"opinions","description":"群众意见建议(第0版)","version":0,"primaryKey":"id","type":"object","properties":{"id":{"type":"string","minLength":1,"maxLength":40},"countyId":{"type":"string","minLength":1,"maxLength":40},"createdAt":{"type":"string","maxLength":30,"pattern":"^\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}(\\.\\d{1,3})?(Z|[+-]\\d{2}:\\d{2})$"},"updatedAt":{"type":"string","maxLength":30,"pattern":"^\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}(\\.\\d{1,3})?(Z|[+-]\\d{2}:\\d{2})$"},"stationId":{"type":"string","minLength":1,"maxLength":40},"history":{"type":"array","items":{"type":"object","additionalProperties":false,"properties":{"id":{"type":"string","minLength":1,"maxLength":80},"at":{"type":"string","maxLength":30,"pattern":"^\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}(\\.\\d{1,3})?(Z|[+-]\\d{2}:\\d{2})$"},"by":{"type":"string","maxLength":100},"role":{"type":"string","enum":["station","county","system"],"maxLength":40},"action":{"type":"string","minLength":1,"maxLength":60},"from":{"type":"string","maxLength":40},"to":{"type":"string","maxLength":40},"note":{"type":"string","maxLength":2000},"field":{"type":"string","maxLength":60},"overwritten":{"type":"string"}},"required":["id","at","by","role","action"]}},"receivedAt":{"type":"string","maxLength":30,"pattern":"^\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}(\\.\\d{1,3})?(Z|[+-]\\d{2}:\\d{2})$"},"representativeId":{"type":"string","maxLength":40},"receptionDayId":{"type":"string","minLength":1,"maxLength":40},"source":{"type":"string","enum":["receptionDay","visit","app","walkIn","other"],"maxLength":40},"category":{"type":"string","enum":["pollution","cityAppearance","ruralRevitalization","foodDrug","publicEmergency","workerRights","other"],"maxLength":40},"title":{"type":"string","minLength":1,"maxLength":100},"content":{"type":"string","minLength":1,"maxLength":5000},"status":{"type":"string","enum":["recorded","submitted","accepted","assigned","returned","replied","rated","closed","answeredOnSite","rejected","merged","escalated"],"maxLength":40},"onSiteAnswer":{"type":"string","minLength":1,"maxLength":5000},"rejectionReason":{"type":"string","minLength":1,"maxLength":1000},"mergedIntoId":{"type":"string","minLength":1,"maxLength":40},"assignment":{"type":"object","additionalProperties":false,"properties":{"leadDepartmentId":{"type":"string","minLength":1,"maxLength":40},"assistingDepartmentIds":{"type":"array","items":{"type":"string","minLength":1,"maxLength":40},"maxItems":500},"deadline":{"type":"string","maxLength":10,"pattern":"^\\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\\d|3[01])$"},"note":{"type":"string","maxLength":1000}},"required":["leadDepartmentId","assistingDepartmentIds","deadline"]},"returnReason":{"type":"string","minLength":1,"maxLength":1000},"reply":{"type":"object","additionalProperties":false,"properties":{"class":{"type":"string","enum":["A","B","C"],"maxLength":40},"text":{"type":"string","minLength":1,"maxLength":5000},"repliedOn":{"type":"string","maxLength":10,"pattern":"^\\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\\d|3[01])$"},"departmentId":{"type":"string","minLength":1,"maxLength":40}},"required":["class","text","repliedOn"]},"satisfaction":{"type":"string","enum":["satisfied","basicallySatisfied","unsatisfied"],"maxLength":40},"ratingNote":{"type":"string","maxLength":1000},"escalation":{"type":"object","additionalProperties":false,"properties":{"kind":{"type":"string","enum":["suggestion","motion"],"maxLength":40},"note":{"type":"string","maxLength":1000}},"required":["kind"]},"closingNote":{"type":"string","maxLength":1000},"visitorName":{"type":"string","minLength":1,"maxLength":50},"visitorPhone":{"type":"string","maxLength":20,"pattern":"^[0-9+\\- ]{3,20}$"}},"required":["id","countyId","createdAt","updatedAt","stationId","history","receivedAt","representativeId","source","category","title","content","status","visitorName"],"indexes":["updatedAt","receivedAt",["stationId","receivedAt"],["status","receivedAt"],["category","receivedAt"],["representativeId","receivedAt"],["status","updatedAt"]],"encrypted":["visitorName","visitorPhone"],"additionalProperties":false};
+
+function validate16(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+let vErrors = null;
+let errors = 0;
+if(data && typeof data == "object" && !Array.isArray(data)){
+if(data.id === undefined){
+const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "id"},message:"must have required property '"+"id"+"'"};
+if(vErrors === null){
+vErrors = [err0];
+}
+else {
+vErrors.push(err0);
+}
+errors++;
+}
+if(data.countyId === undefined){
+const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "countyId"},message:"must have required property '"+"countyId"+"'"};
+if(vErrors === null){
+vErrors = [err1];
+}
+else {
+vErrors.push(err1);
+}
+errors++;
+}
+if(data.createdAt === undefined){
+const err2 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "createdAt"},message:"must have required property '"+"createdAt"+"'"};
+if(vErrors === null){
+vErrors = [err2];
+}
+else {
+vErrors.push(err2);
+}
+errors++;
+}
+if(data.updatedAt === undefined){
+const err3 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "updatedAt"},message:"must have required property '"+"updatedAt"+"'"};
+if(vErrors === null){
+vErrors = [err3];
+}
+else {
+vErrors.push(err3);
+}
+errors++;
+}
+if(data.stationId === undefined){
+const err4 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "stationId"},message:"must have required property '"+"stationId"+"'"};
+if(vErrors === null){
+vErrors = [err4];
+}
+else {
+vErrors.push(err4);
+}
+errors++;
+}
+if(data.history === undefined){
+const err5 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "history"},message:"must have required property '"+"history"+"'"};
+if(vErrors === null){
+vErrors = [err5];
+}
+else {
+vErrors.push(err5);
+}
+errors++;
+}
+if(data.receivedAt === undefined){
+const err6 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "receivedAt"},message:"must have required property '"+"receivedAt"+"'"};
+if(vErrors === null){
+vErrors = [err6];
+}
+else {
+vErrors.push(err6);
+}
+errors++;
+}
+if(data.representativeId === undefined){
+const err7 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "representativeId"},message:"must have required property '"+"representativeId"+"'"};
+if(vErrors === null){
+vErrors = [err7];
+}
+else {
+vErrors.push(err7);
+}
+errors++;
+}
+if(data.source === undefined){
+const err8 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "source"},message:"must have required property '"+"source"+"'"};
+if(vErrors === null){
+vErrors = [err8];
+}
+else {
+vErrors.push(err8);
+}
+errors++;
+}
+if(data.category === undefined){
+const err9 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "category"},message:"must have required property '"+"category"+"'"};
+if(vErrors === null){
+vErrors = [err9];
+}
+else {
+vErrors.push(err9);
+}
+errors++;
+}
+if(data.title === undefined){
+const err10 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "title"},message:"must have required property '"+"title"+"'"};
+if(vErrors === null){
+vErrors = [err10];
+}
+else {
+vErrors.push(err10);
+}
+errors++;
+}
+if(data.content === undefined){
+const err11 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "content"},message:"must have required property '"+"content"+"'"};
+if(vErrors === null){
+vErrors = [err11];
+}
+else {
+vErrors.push(err11);
+}
+errors++;
+}
+if(data.status === undefined){
+const err12 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "status"},message:"must have required property '"+"status"+"'"};
+if(vErrors === null){
+vErrors = [err12];
+}
+else {
+vErrors.push(err12);
+}
+errors++;
+}
+if(data.visitorName === undefined){
+const err13 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "visitorName"},message:"must have required property '"+"visitorName"+"'"};
+if(vErrors === null){
+vErrors = [err13];
+}
+else {
+vErrors.push(err13);
+}
+errors++;
+}
+for(const key0 in data){
+if(!(func2.call(schema17.properties, key0))){
+const err14 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"};
+if(vErrors === null){
+vErrors = [err14];
+}
+else {
+vErrors.push(err14);
+}
+errors++;
+}
+}
+if(data.id !== undefined){
+let data0 = data.id;
+if(typeof data0 === "string"){
+if(func3(data0) > 40){
+const err15 = {instancePath:instancePath+"/id",schemaPath:"#/properties/id/maxLength",keyword:"maxLength",params:{limit: 40},message:"must NOT have more than 40 characters"};
+if(vErrors === null){
+vErrors = [err15];
+}
+else {
+vErrors.push(err15);
+}
+errors++;
+}
+if(func3(data0) < 1){
+const err16 = {instancePath:instancePath+"/id",schemaPath:"#/properties/id/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+if(vErrors === null){
+vErrors = [err16];
+}
+else {
+vErrors.push(err16);
+}
+errors++;
+}
+}
+else {
+const err17 = {instancePath:instancePath+"/id",schemaPath:"#/properties/id/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err17];
+}
+else {
+vErrors.push(err17);
+}
+errors++;
+}
+}
+if(data.countyId !== undefined){
+let data1 = data.countyId;
+if(typeof data1 === "string"){
+if(func3(data1) > 40){
+const err18 = {instancePath:instancePath+"/countyId",schemaPath:"#/properties/countyId/maxLength",keyword:"maxLength",params:{limit: 40},message:"must NOT have more than 40 characters"};
+if(vErrors === null){
+vErrors = [err18];
+}
+else {
+vErrors.push(err18);
+}
+errors++;
+}
+if(func3(data1) < 1){
+const err19 = {instancePath:instancePath+"/countyId",schemaPath:"#/properties/countyId/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+if(vErrors === null){
+vErrors = [err19];
+}
+else {
+vErrors.push(err19);
+}
+errors++;
+}
+}
+else {
+const err20 = {instancePath:instancePath+"/countyId",schemaPath:"#/properties/countyId/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err20];
+}
+else {
+vErrors.push(err20);
+}
+errors++;
+}
+}
+if(data.createdAt !== undefined){
+let data2 = data.createdAt;
+if(typeof data2 === "string"){
+if(func3(data2) > 30){
+const err21 = {instancePath:instancePath+"/createdAt",schemaPath:"#/properties/createdAt/maxLength",keyword:"maxLength",params:{limit: 30},message:"must NOT have more than 30 characters"};
+if(vErrors === null){
+vErrors = [err21];
+}
+else {
+vErrors.push(err21);
+}
+errors++;
+}
+if(!pattern0.test(data2)){
+const err22 = {instancePath:instancePath+"/createdAt",schemaPath:"#/properties/createdAt/pattern",keyword:"pattern",params:{pattern: "^\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}(\\.\\d{1,3})?(Z|[+-]\\d{2}:\\d{2})$"},message:"must match pattern \""+"^\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}(\\.\\d{1,3})?(Z|[+-]\\d{2}:\\d{2})$"+"\""};
+if(vErrors === null){
+vErrors = [err22];
+}
+else {
+vErrors.push(err22);
+}
+errors++;
+}
+}
+else {
+const err23 = {instancePath:instancePath+"/createdAt",schemaPath:"#/properties/createdAt/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err23];
+}
+else {
+vErrors.push(err23);
+}
+errors++;
+}
+}
+if(data.updatedAt !== undefined){
+let data3 = data.updatedAt;
+if(typeof data3 === "string"){
+if(func3(data3) > 30){
+const err24 = {instancePath:instancePath+"/updatedAt",schemaPath:"#/properties/updatedAt/maxLength",keyword:"maxLength",params:{limit: 30},message:"must NOT have more than 30 characters"};
+if(vErrors === null){
+vErrors = [err24];
+}
+else {
+vErrors.push(err24);
+}
+errors++;
+}
+if(!pattern0.test(data3)){
+const err25 = {instancePath:instancePath+"/updatedAt",schemaPath:"#/properties/updatedAt/pattern",keyword:"pattern",params:{pattern: "^\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}(\\.\\d{1,3})?(Z|[+-]\\d{2}:\\d{2})$"},message:"must match pattern \""+"^\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}(\\.\\d{1,3})?(Z|[+-]\\d{2}:\\d{2})$"+"\""};
+if(vErrors === null){
+vErrors = [err25];
+}
+else {
+vErrors.push(err25);
+}
+errors++;
+}
+}
+else {
+const err26 = {instancePath:instancePath+"/updatedAt",schemaPath:"#/properties/updatedAt/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err26];
+}
+else {
+vErrors.push(err26);
+}
+errors++;
+}
+}
+if(data.stationId !== undefined){
+let data4 = data.stationId;
+if(typeof data4 === "string"){
+if(func3(data4) > 40){
+const err27 = {instancePath:instancePath+"/stationId",schemaPath:"#/properties/stationId/maxLength",keyword:"maxLength",params:{limit: 40},message:"must NOT have more than 40 characters"};
+if(vErrors === null){
+vErrors = [err27];
+}
+else {
+vErrors.push(err27);
+}
+errors++;
+}
+if(func3(data4) < 1){
+const err28 = {instancePath:instancePath+"/stationId",schemaPath:"#/properties/stationId/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+if(vErrors === null){
+vErrors = [err28];
+}
+else {
+vErrors.push(err28);
+}
+errors++;
+}
+}
+else {
+const err29 = {instancePath:instancePath+"/stationId",schemaPath:"#/properties/stationId/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err29];
+}
+else {
+vErrors.push(err29);
+}
+errors++;
+}
+}
+if(data.history !== undefined){
+let data5 = data.history;
+if(Array.isArray(data5)){
+const len0 = data5.length;
+for(let i0=0; i0<len0; i0++){
+let data6 = data5[i0];
+if(data6 && typeof data6 == "object" && !Array.isArray(data6)){
+if(data6.id === undefined){
+const err30 = {instancePath:instancePath+"/history/" + i0,schemaPath:"#/properties/history/items/required",keyword:"required",params:{missingProperty: "id"},message:"must have required property '"+"id"+"'"};
+if(vErrors === null){
+vErrors = [err30];
+}
+else {
+vErrors.push(err30);
+}
+errors++;
+}
+if(data6.at === undefined){
+const err31 = {instancePath:instancePath+"/history/" + i0,schemaPath:"#/properties/history/items/required",keyword:"required",params:{missingProperty: "at"},message:"must have required property '"+"at"+"'"};
+if(vErrors === null){
+vErrors = [err31];
+}
+else {
+vErrors.push(err31);
+}
+errors++;
+}
+if(data6.by === undefined){
+const err32 = {instancePath:instancePath+"/history/" + i0,schemaPath:"#/properties/history/items/required",keyword:"required",params:{missingProperty: "by"},message:"must have required property '"+"by"+"'"};
+if(vErrors === null){
+vErrors = [err32];
+}
+else {
+vErrors.push(err32);
+}
+errors++;
+}
+if(data6.role === undefined){
+const err33 = {instancePath:instancePath+"/history/" + i0,schemaPath:"#/properties/history/items/required",keyword:"required",params:{missingProperty: "role"},message:"must have required property '"+"role"+"'"};
+if(vErrors === null){
+vErrors = [err33];
+}
+else {
+vErrors.push(err33);
+}
+errors++;
+}
+if(data6.action === undefined){
+const err34 = {instancePath:instancePath+"/history/" + i0,schemaPath:"#/properties/history/items/required",keyword:"required",params:{missingProperty: "action"},message:"must have required property '"+"action"+"'"};
+if(vErrors === null){
+vErrors = [err34];
+}
+else {
+vErrors.push(err34);
+}
+errors++;
+}
+for(const key1 in data6){
+if(!(func2.call(schema17.properties.history.items.properties, key1))){
+const err35 = {instancePath:instancePath+"/history/" + i0,schemaPath:"#/properties/history/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1},message:"must NOT have additional properties"};
+if(vErrors === null){
+vErrors = [err35];
+}
+else {
+vErrors.push(err35);
+}
+errors++;
+}
+}
+if(data6.id !== undefined){
+let data7 = data6.id;
+if(typeof data7 === "string"){
+if(func3(data7) > 80){
+const err36 = {instancePath:instancePath+"/history/" + i0+"/id",schemaPath:"#/properties/history/items/properties/id/maxLength",keyword:"maxLength",params:{limit: 80},message:"must NOT have more than 80 characters"};
+if(vErrors === null){
+vErrors = [err36];
+}
+else {
+vErrors.push(err36);
+}
+errors++;
+}
+if(func3(data7) < 1){
+const err37 = {instancePath:instancePath+"/history/" + i0+"/id",schemaPath:"#/properties/history/items/properties/id/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+if(vErrors === null){
+vErrors = [err37];
+}
+else {
+vErrors.push(err37);
+}
+errors++;
+}
+}
+else {
+const err38 = {instancePath:instancePath+"/history/" + i0+"/id",schemaPath:"#/properties/history/items/properties/id/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err38];
+}
+else {
+vErrors.push(err38);
+}
+errors++;
+}
+}
+if(data6.at !== undefined){
+let data8 = data6.at;
+if(typeof data8 === "string"){
+if(func3(data8) > 30){
+const err39 = {instancePath:instancePath+"/history/" + i0+"/at",schemaPath:"#/properties/history/items/properties/at/maxLength",keyword:"maxLength",params:{limit: 30},message:"must NOT have more than 30 characters"};
+if(vErrors === null){
+vErrors = [err39];
+}
+else {
+vErrors.push(err39);
+}
+errors++;
+}
+if(!pattern0.test(data8)){
+const err40 = {instancePath:instancePath+"/history/" + i0+"/at",schemaPath:"#/properties/history/items/properties/at/pattern",keyword:"pattern",params:{pattern: "^\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}(\\.\\d{1,3})?(Z|[+-]\\d{2}:\\d{2})$"},message:"must match pattern \""+"^\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}(\\.\\d{1,3})?(Z|[+-]\\d{2}:\\d{2})$"+"\""};
+if(vErrors === null){
+vErrors = [err40];
+}
+else {
+vErrors.push(err40);
+}
+errors++;
+}
+}
+else {
+const err41 = {instancePath:instancePath+"/history/" + i0+"/at",schemaPath:"#/properties/history/items/properties/at/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err41];
+}
+else {
+vErrors.push(err41);
+}
+errors++;
+}
+}
+if(data6.by !== undefined){
+let data9 = data6.by;
+if(typeof data9 === "string"){
+if(func3(data9) > 100){
+const err42 = {instancePath:instancePath+"/history/" + i0+"/by",schemaPath:"#/properties/history/items/properties/by/maxLength",keyword:"maxLength",params:{limit: 100},message:"must NOT have more than 100 characters"};
+if(vErrors === null){
+vErrors = [err42];
+}
+else {
+vErrors.push(err42);
+}
+errors++;
+}
+}
+else {
+const err43 = {instancePath:instancePath+"/history/" + i0+"/by",schemaPath:"#/properties/history/items/properties/by/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err43];
+}
+else {
+vErrors.push(err43);
+}
+errors++;
+}
+}
+if(data6.role !== undefined){
+let data10 = data6.role;
+if(!(((data10 === "station") || (data10 === "county")) || (data10 === "system"))){
+const err44 = {instancePath:instancePath+"/history/" + i0+"/role",schemaPath:"#/properties/history/items/properties/role/enum",keyword:"enum",params:{allowedValues: schema17.properties.history.items.properties.role.enum},message:"must be equal to one of the allowed values"};
+if(vErrors === null){
+vErrors = [err44];
+}
+else {
+vErrors.push(err44);
+}
+errors++;
+}
+if(typeof data10 === "string"){
+if(func3(data10) > 40){
+const err45 = {instancePath:instancePath+"/history/" + i0+"/role",schemaPath:"#/properties/history/items/properties/role/maxLength",keyword:"maxLength",params:{limit: 40},message:"must NOT have more than 40 characters"};
+if(vErrors === null){
+vErrors = [err45];
+}
+else {
+vErrors.push(err45);
+}
+errors++;
+}
+}
+else {
+const err46 = {instancePath:instancePath+"/history/" + i0+"/role",schemaPath:"#/properties/history/items/properties/role/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err46];
+}
+else {
+vErrors.push(err46);
+}
+errors++;
+}
+}
+if(data6.action !== undefined){
+let data11 = data6.action;
+if(typeof data11 === "string"){
+if(func3(data11) > 60){
+const err47 = {instancePath:instancePath+"/history/" + i0+"/action",schemaPath:"#/properties/history/items/properties/action/maxLength",keyword:"maxLength",params:{limit: 60},message:"must NOT have more than 60 characters"};
+if(vErrors === null){
+vErrors = [err47];
+}
+else {
+vErrors.push(err47);
+}
+errors++;
+}
+if(func3(data11) < 1){
+const err48 = {instancePath:instancePath+"/history/" + i0+"/action",schemaPath:"#/properties/history/items/properties/action/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+if(vErrors === null){
+vErrors = [err48];
+}
+else {
+vErrors.push(err48);
+}
+errors++;
+}
+}
+else {
+const err49 = {instancePath:instancePath+"/history/" + i0+"/action",schemaPath:"#/properties/history/items/properties/action/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err49];
+}
+else {
+vErrors.push(err49);
+}
+errors++;
+}
+}
+if(data6.from !== undefined){
+let data12 = data6.from;
+if(typeof data12 === "string"){
+if(func3(data12) > 40){
+const err50 = {instancePath:instancePath+"/history/" + i0+"/from",schemaPath:"#/properties/history/items/properties/from/maxLength",keyword:"maxLength",params:{limit: 40},message:"must NOT have more than 40 characters"};
+if(vErrors === null){
+vErrors = [err50];
+}
+else {
+vErrors.push(err50);
+}
+errors++;
+}
+}
+else {
+const err51 = {instancePath:instancePath+"/history/" + i0+"/from",schemaPath:"#/properties/history/items/properties/from/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err51];
+}
+else {
+vErrors.push(err51);
+}
+errors++;
+}
+}
+if(data6.to !== undefined){
+let data13 = data6.to;
+if(typeof data13 === "string"){
+if(func3(data13) > 40){
+const err52 = {instancePath:instancePath+"/history/" + i0+"/to",schemaPath:"#/properties/history/items/properties/to/maxLength",keyword:"maxLength",params:{limit: 40},message:"must NOT have more than 40 characters"};
+if(vErrors === null){
+vErrors = [err52];
+}
+else {
+vErrors.push(err52);
+}
+errors++;
+}
+}
+else {
+const err53 = {instancePath:instancePath+"/history/" + i0+"/to",schemaPath:"#/properties/history/items/properties/to/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err53];
+}
+else {
+vErrors.push(err53);
+}
+errors++;
+}
+}
+if(data6.note !== undefined){
+let data14 = data6.note;
+if(typeof data14 === "string"){
+if(func3(data14) > 2000){
+const err54 = {instancePath:instancePath+"/history/" + i0+"/note",schemaPath:"#/properties/history/items/properties/note/maxLength",keyword:"maxLength",params:{limit: 2000},message:"must NOT have more than 2000 characters"};
+if(vErrors === null){
+vErrors = [err54];
+}
+else {
+vErrors.push(err54);
+}
+errors++;
+}
+}
+else {
+const err55 = {instancePath:instancePath+"/history/" + i0+"/note",schemaPath:"#/properties/history/items/properties/note/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err55];
+}
+else {
+vErrors.push(err55);
+}
+errors++;
+}
+}
+if(data6.field !== undefined){
+let data15 = data6.field;
+if(typeof data15 === "string"){
+if(func3(data15) > 60){
+const err56 = {instancePath:instancePath+"/history/" + i0+"/field",schemaPath:"#/properties/history/items/properties/field/maxLength",keyword:"maxLength",params:{limit: 60},message:"must NOT have more than 60 characters"};
+if(vErrors === null){
+vErrors = [err56];
+}
+else {
+vErrors.push(err56);
+}
+errors++;
+}
+}
+else {
+const err57 = {instancePath:instancePath+"/history/" + i0+"/field",schemaPath:"#/properties/history/items/properties/field/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err57];
+}
+else {
+vErrors.push(err57);
+}
+errors++;
+}
+}
+if(data6.overwritten !== undefined){
+if(typeof data6.overwritten !== "string"){
+const err58 = {instancePath:instancePath+"/history/" + i0+"/overwritten",schemaPath:"#/properties/history/items/properties/overwritten/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err58];
+}
+else {
+vErrors.push(err58);
+}
+errors++;
+}
+}
+}
+else {
+const err59 = {instancePath:instancePath+"/history/" + i0,schemaPath:"#/properties/history/items/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err59];
+}
+else {
+vErrors.push(err59);
+}
+errors++;
+}
+}
+}
+else {
+const err60 = {instancePath:instancePath+"/history",schemaPath:"#/properties/history/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(vErrors === null){
+vErrors = [err60];
+}
+else {
+vErrors.push(err60);
+}
+errors++;
+}
+}
+if(data.receivedAt !== undefined){
+let data17 = data.receivedAt;
+if(typeof data17 === "string"){
+if(func3(data17) > 30){
+const err61 = {instancePath:instancePath+"/receivedAt",schemaPath:"#/properties/receivedAt/maxLength",keyword:"maxLength",params:{limit: 30},message:"must NOT have more than 30 characters"};
+if(vErrors === null){
+vErrors = [err61];
+}
+else {
+vErrors.push(err61);
+}
+errors++;
+}
+if(!pattern0.test(data17)){
+const err62 = {instancePath:instancePath+"/receivedAt",schemaPath:"#/properties/receivedAt/pattern",keyword:"pattern",params:{pattern: "^\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}(\\.\\d{1,3})?(Z|[+-]\\d{2}:\\d{2})$"},message:"must match pattern \""+"^\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}(\\.\\d{1,3})?(Z|[+-]\\d{2}:\\d{2})$"+"\""};
+if(vErrors === null){
+vErrors = [err62];
+}
+else {
+vErrors.push(err62);
+}
+errors++;
+}
+}
+else {
+const err63 = {instancePath:instancePath+"/receivedAt",schemaPath:"#/properties/receivedAt/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err63];
+}
+else {
+vErrors.push(err63);
+}
+errors++;
+}
+}
+if(data.representativeId !== undefined){
+let data18 = data.representativeId;
+if(typeof data18 === "string"){
+if(func3(data18) > 40){
+const err64 = {instancePath:instancePath+"/representativeId",schemaPath:"#/properties/representativeId/maxLength",keyword:"maxLength",params:{limit: 40},message:"must NOT have more than 40 characters"};
+if(vErrors === null){
+vErrors = [err64];
+}
+else {
+vErrors.push(err64);
+}
+errors++;
+}
+}
+else {
+const err65 = {instancePath:instancePath+"/representativeId",schemaPath:"#/properties/representativeId/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err65];
+}
+else {
+vErrors.push(err65);
+}
+errors++;
+}
+}
+if(data.receptionDayId !== undefined){
+let data19 = data.receptionDayId;
+if(typeof data19 === "string"){
+if(func3(data19) > 40){
+const err66 = {instancePath:instancePath+"/receptionDayId",schemaPath:"#/properties/receptionDayId/maxLength",keyword:"maxLength",params:{limit: 40},message:"must NOT have more than 40 characters"};
+if(vErrors === null){
+vErrors = [err66];
+}
+else {
+vErrors.push(err66);
+}
+errors++;
+}
+if(func3(data19) < 1){
+const err67 = {instancePath:instancePath+"/receptionDayId",schemaPath:"#/properties/receptionDayId/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+if(vErrors === null){
+vErrors = [err67];
+}
+else {
+vErrors.push(err67);
+}
+errors++;
+}
+}
+else {
+const err68 = {instancePath:instancePath+"/receptionDayId",schemaPath:"#/properties/receptionDayId/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err68];
+}
+else {
+vErrors.push(err68);
+}
+errors++;
+}
+}
+if(data.source !== undefined){
+let data20 = data.source;
+if(!(((((data20 === "receptionDay") || (data20 === "visit")) || (data20 === "app")) || (data20 === "walkIn")) || (data20 === "other"))){
+const err69 = {instancePath:instancePath+"/source",schemaPath:"#/properties/source/enum",keyword:"enum",params:{allowedValues: schema17.properties.source.enum},message:"must be equal to one of the allowed values"};
+if(vErrors === null){
+vErrors = [err69];
+}
+else {
+vErrors.push(err69);
+}
+errors++;
+}
+if(typeof data20 === "string"){
+if(func3(data20) > 40){
+const err70 = {instancePath:instancePath+"/source",schemaPath:"#/properties/source/maxLength",keyword:"maxLength",params:{limit: 40},message:"must NOT have more than 40 characters"};
+if(vErrors === null){
+vErrors = [err70];
+}
+else {
+vErrors.push(err70);
+}
+errors++;
+}
+}
+else {
+const err71 = {instancePath:instancePath+"/source",schemaPath:"#/properties/source/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err71];
+}
+else {
+vErrors.push(err71);
+}
+errors++;
+}
+}
+if(data.category !== undefined){
+let data21 = data.category;
+if(!(((((((data21 === "pollution") || (data21 === "cityAppearance")) || (data21 === "ruralRevitalization")) || (data21 === "foodDrug")) || (data21 === "publicEmergency")) || (data21 === "workerRights")) || (data21 === "other"))){
+const err72 = {instancePath:instancePath+"/category",schemaPath:"#/properties/category/enum",keyword:"enum",params:{allowedValues: schema17.properties.category.enum},message:"must be equal to one of the allowed values"};
+if(vErrors === null){
+vErrors = [err72];
+}
+else {
+vErrors.push(err72);
+}
+errors++;
+}
+if(typeof data21 === "string"){
+if(func3(data21) > 40){
+const err73 = {instancePath:instancePath+"/category",schemaPath:"#/properties/category/maxLength",keyword:"maxLength",params:{limit: 40},message:"must NOT have more than 40 characters"};
+if(vErrors === null){
+vErrors = [err73];
+}
+else {
+vErrors.push(err73);
+}
+errors++;
+}
+}
+else {
+const err74 = {instancePath:instancePath+"/category",schemaPath:"#/properties/category/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err74];
+}
+else {
+vErrors.push(err74);
+}
+errors++;
+}
+}
+if(data.title !== undefined){
+let data22 = data.title;
+if(typeof data22 === "string"){
+if(func3(data22) > 100){
+const err75 = {instancePath:instancePath+"/title",schemaPath:"#/properties/title/maxLength",keyword:"maxLength",params:{limit: 100},message:"must NOT have more than 100 characters"};
+if(vErrors === null){
+vErrors = [err75];
+}
+else {
+vErrors.push(err75);
+}
+errors++;
+}
+if(func3(data22) < 1){
+const err76 = {instancePath:instancePath+"/title",schemaPath:"#/properties/title/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+if(vErrors === null){
+vErrors = [err76];
+}
+else {
+vErrors.push(err76);
+}
+errors++;
+}
+}
+else {
+const err77 = {instancePath:instancePath+"/title",schemaPath:"#/properties/title/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err77];
+}
+else {
+vErrors.push(err77);
+}
+errors++;
+}
+}
+if(data.content !== undefined){
+let data23 = data.content;
+if(typeof data23 === "string"){
+if(func3(data23) > 5000){
+const err78 = {instancePath:instancePath+"/content",schemaPath:"#/properties/content/maxLength",keyword:"maxLength",params:{limit: 5000},message:"must NOT have more than 5000 characters"};
+if(vErrors === null){
+vErrors = [err78];
+}
+else {
+vErrors.push(err78);
+}
+errors++;
+}
+if(func3(data23) < 1){
+const err79 = {instancePath:instancePath+"/content",schemaPath:"#/properties/content/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+if(vErrors === null){
+vErrors = [err79];
+}
+else {
+vErrors.push(err79);
+}
+errors++;
+}
+}
+else {
+const err80 = {instancePath:instancePath+"/content",schemaPath:"#/properties/content/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err80];
+}
+else {
+vErrors.push(err80);
+}
+errors++;
+}
+}
+if(data.status !== undefined){
+let data24 = data.status;
+if(!((((((((((((data24 === "recorded") || (data24 === "submitted")) || (data24 === "accepted")) || (data24 === "assigned")) || (data24 === "returned")) || (data24 === "replied")) || (data24 === "rated")) || (data24 === "closed")) || (data24 === "answeredOnSite")) || (data24 === "rejected")) || (data24 === "merged")) || (data24 === "escalated"))){
+const err81 = {instancePath:instancePath+"/status",schemaPath:"#/properties/status/enum",keyword:"enum",params:{allowedValues: schema17.properties.status.enum},message:"must be equal to one of the allowed values"};
+if(vErrors === null){
+vErrors = [err81];
+}
+else {
+vErrors.push(err81);
+}
+errors++;
+}
+if(typeof data24 === "string"){
+if(func3(data24) > 40){
+const err82 = {instancePath:instancePath+"/status",schemaPath:"#/properties/status/maxLength",keyword:"maxLength",params:{limit: 40},message:"must NOT have more than 40 characters"};
+if(vErrors === null){
+vErrors = [err82];
+}
+else {
+vErrors.push(err82);
+}
+errors++;
+}
+}
+else {
+const err83 = {instancePath:instancePath+"/status",schemaPath:"#/properties/status/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err83];
+}
+else {
+vErrors.push(err83);
+}
+errors++;
+}
+}
+if(data.onSiteAnswer !== undefined){
+let data25 = data.onSiteAnswer;
+if(typeof data25 === "string"){
+if(func3(data25) > 5000){
+const err84 = {instancePath:instancePath+"/onSiteAnswer",schemaPath:"#/properties/onSiteAnswer/maxLength",keyword:"maxLength",params:{limit: 5000},message:"must NOT have more than 5000 characters"};
+if(vErrors === null){
+vErrors = [err84];
+}
+else {
+vErrors.push(err84);
+}
+errors++;
+}
+if(func3(data25) < 1){
+const err85 = {instancePath:instancePath+"/onSiteAnswer",schemaPath:"#/properties/onSiteAnswer/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+if(vErrors === null){
+vErrors = [err85];
+}
+else {
+vErrors.push(err85);
+}
+errors++;
+}
+}
+else {
+const err86 = {instancePath:instancePath+"/onSiteAnswer",schemaPath:"#/properties/onSiteAnswer/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err86];
+}
+else {
+vErrors.push(err86);
+}
+errors++;
+}
+}
+if(data.rejectionReason !== undefined){
+let data26 = data.rejectionReason;
+if(typeof data26 === "string"){
+if(func3(data26) > 1000){
+const err87 = {instancePath:instancePath+"/rejectionReason",schemaPath:"#/properties/rejectionReason/maxLength",keyword:"maxLength",params:{limit: 1000},message:"must NOT have more than 1000 characters"};
+if(vErrors === null){
+vErrors = [err87];
+}
+else {
+vErrors.push(err87);
+}
+errors++;
+}
+if(func3(data26) < 1){
+const err88 = {instancePath:instancePath+"/rejectionReason",schemaPath:"#/properties/rejectionReason/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+if(vErrors === null){
+vErrors = [err88];
+}
+else {
+vErrors.push(err88);
+}
+errors++;
+}
+}
+else {
+const err89 = {instancePath:instancePath+"/rejectionReason",schemaPath:"#/properties/rejectionReason/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err89];
+}
+else {
+vErrors.push(err89);
+}
+errors++;
+}
+}
+if(data.mergedIntoId !== undefined){
+let data27 = data.mergedIntoId;
+if(typeof data27 === "string"){
+if(func3(data27) > 40){
+const err90 = {instancePath:instancePath+"/mergedIntoId",schemaPath:"#/properties/mergedIntoId/maxLength",keyword:"maxLength",params:{limit: 40},message:"must NOT have more than 40 characters"};
+if(vErrors === null){
+vErrors = [err90];
+}
+else {
+vErrors.push(err90);
+}
+errors++;
+}
+if(func3(data27) < 1){
+const err91 = {instancePath:instancePath+"/mergedIntoId",schemaPath:"#/properties/mergedIntoId/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+if(vErrors === null){
+vErrors = [err91];
+}
+else {
+vErrors.push(err91);
+}
+errors++;
+}
+}
+else {
+const err92 = {instancePath:instancePath+"/mergedIntoId",schemaPath:"#/properties/mergedIntoId/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err92];
+}
+else {
+vErrors.push(err92);
+}
+errors++;
+}
+}
+if(data.assignment !== undefined){
+let data28 = data.assignment;
+if(data28 && typeof data28 == "object" && !Array.isArray(data28)){
+if(data28.leadDepartmentId === undefined){
+const err93 = {instancePath:instancePath+"/assignment",schemaPath:"#/properties/assignment/required",keyword:"required",params:{missingProperty: "leadDepartmentId"},message:"must have required property '"+"leadDepartmentId"+"'"};
+if(vErrors === null){
+vErrors = [err93];
+}
+else {
+vErrors.push(err93);
+}
+errors++;
+}
+if(data28.assistingDepartmentIds === undefined){
+const err94 = {instancePath:instancePath+"/assignment",schemaPath:"#/properties/assignment/required",keyword:"required",params:{missingProperty: "assistingDepartmentIds"},message:"must have required property '"+"assistingDepartmentIds"+"'"};
+if(vErrors === null){
+vErrors = [err94];
+}
+else {
+vErrors.push(err94);
+}
+errors++;
+}
+if(data28.deadline === undefined){
+const err95 = {instancePath:instancePath+"/assignment",schemaPath:"#/properties/assignment/required",keyword:"required",params:{missingProperty: "deadline"},message:"must have required property '"+"deadline"+"'"};
+if(vErrors === null){
+vErrors = [err95];
+}
+else {
+vErrors.push(err95);
+}
+errors++;
+}
+for(const key2 in data28){
+if(!((((key2 === "leadDepartmentId") || (key2 === "assistingDepartmentIds")) || (key2 === "deadline")) || (key2 === "note"))){
+const err96 = {instancePath:instancePath+"/assignment",schemaPath:"#/properties/assignment/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key2},message:"must NOT have additional properties"};
+if(vErrors === null){
+vErrors = [err96];
+}
+else {
+vErrors.push(err96);
+}
+errors++;
+}
+}
+if(data28.leadDepartmentId !== undefined){
+let data29 = data28.leadDepartmentId;
+if(typeof data29 === "string"){
+if(func3(data29) > 40){
+const err97 = {instancePath:instancePath+"/assignment/leadDepartmentId",schemaPath:"#/properties/assignment/properties/leadDepartmentId/maxLength",keyword:"maxLength",params:{limit: 40},message:"must NOT have more than 40 characters"};
+if(vErrors === null){
+vErrors = [err97];
+}
+else {
+vErrors.push(err97);
+}
+errors++;
+}
+if(func3(data29) < 1){
+const err98 = {instancePath:instancePath+"/assignment/leadDepartmentId",schemaPath:"#/properties/assignment/properties/leadDepartmentId/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+if(vErrors === null){
+vErrors = [err98];
+}
+else {
+vErrors.push(err98);
+}
+errors++;
+}
+}
+else {
+const err99 = {instancePath:instancePath+"/assignment/leadDepartmentId",schemaPath:"#/properties/assignment/properties/leadDepartmentId/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err99];
+}
+else {
+vErrors.push(err99);
+}
+errors++;
+}
+}
+if(data28.assistingDepartmentIds !== undefined){
+let data30 = data28.assistingDepartmentIds;
+if(Array.isArray(data30)){
+if(data30.length > 500){
+const err100 = {instancePath:instancePath+"/assignment/assistingDepartmentIds",schemaPath:"#/properties/assignment/properties/assistingDepartmentIds/maxItems",keyword:"maxItems",params:{limit: 500},message:"must NOT have more than 500 items"};
+if(vErrors === null){
+vErrors = [err100];
+}
+else {
+vErrors.push(err100);
+}
+errors++;
+}
+const len1 = data30.length;
+for(let i1=0; i1<len1; i1++){
+let data31 = data30[i1];
+if(typeof data31 === "string"){
+if(func3(data31) > 40){
+const err101 = {instancePath:instancePath+"/assignment/assistingDepartmentIds/" + i1,schemaPath:"#/properties/assignment/properties/assistingDepartmentIds/items/maxLength",keyword:"maxLength",params:{limit: 40},message:"must NOT have more than 40 characters"};
+if(vErrors === null){
+vErrors = [err101];
+}
+else {
+vErrors.push(err101);
+}
+errors++;
+}
+if(func3(data31) < 1){
+const err102 = {instancePath:instancePath+"/assignment/assistingDepartmentIds/" + i1,schemaPath:"#/properties/assignment/properties/assistingDepartmentIds/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+if(vErrors === null){
+vErrors = [err102];
+}
+else {
+vErrors.push(err102);
+}
+errors++;
+}
+}
+else {
+const err103 = {instancePath:instancePath+"/assignment/assistingDepartmentIds/" + i1,schemaPath:"#/properties/assignment/properties/assistingDepartmentIds/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err103];
+}
+else {
+vErrors.push(err103);
+}
+errors++;
+}
+}
+}
+else {
+const err104 = {instancePath:instancePath+"/assignment/assistingDepartmentIds",schemaPath:"#/properties/assignment/properties/assistingDepartmentIds/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(vErrors === null){
+vErrors = [err104];
+}
+else {
+vErrors.push(err104);
+}
+errors++;
+}
+}
+if(data28.deadline !== undefined){
+let data32 = data28.deadline;
+if(typeof data32 === "string"){
+if(func3(data32) > 10){
+const err105 = {instancePath:instancePath+"/assignment/deadline",schemaPath:"#/properties/assignment/properties/deadline/maxLength",keyword:"maxLength",params:{limit: 10},message:"must NOT have more than 10 characters"};
+if(vErrors === null){
+vErrors = [err105];
+}
+else {
+vErrors.push(err105);
+}
+errors++;
+}
+if(!pattern12.test(data32)){
+const err106 = {instancePath:instancePath+"/assignment/deadline",schemaPath:"#/properties/assignment/properties/deadline/pattern",keyword:"pattern",params:{pattern: "^\\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\\d|3[01])$"},message:"must match pattern \""+"^\\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\\d|3[01])$"+"\""};
+if(vErrors === null){
+vErrors = [err106];
+}
+else {
+vErrors.push(err106);
+}
+errors++;
+}
+}
+else {
+const err107 = {instancePath:instancePath+"/assignment/deadline",schemaPath:"#/properties/assignment/properties/deadline/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err107];
+}
+else {
+vErrors.push(err107);
+}
+errors++;
+}
+}
+if(data28.note !== undefined){
+let data33 = data28.note;
+if(typeof data33 === "string"){
+if(func3(data33) > 1000){
+const err108 = {instancePath:instancePath+"/assignment/note",schemaPath:"#/properties/assignment/properties/note/maxLength",keyword:"maxLength",params:{limit: 1000},message:"must NOT have more than 1000 characters"};
+if(vErrors === null){
+vErrors = [err108];
+}
+else {
+vErrors.push(err108);
+}
+errors++;
+}
+}
+else {
+const err109 = {instancePath:instancePath+"/assignment/note",schemaPath:"#/properties/assignment/properties/note/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err109];
+}
+else {
+vErrors.push(err109);
+}
+errors++;
+}
+}
+}
+else {
+const err110 = {instancePath:instancePath+"/assignment",schemaPath:"#/properties/assignment/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err110];
+}
+else {
+vErrors.push(err110);
+}
+errors++;
+}
+}
+if(data.returnReason !== undefined){
+let data34 = data.returnReason;
+if(typeof data34 === "string"){
+if(func3(data34) > 1000){
+const err111 = {instancePath:instancePath+"/returnReason",schemaPath:"#/properties/returnReason/maxLength",keyword:"maxLength",params:{limit: 1000},message:"must NOT have more than 1000 characters"};
+if(vErrors === null){
+vErrors = [err111];
+}
+else {
+vErrors.push(err111);
+}
+errors++;
+}
+if(func3(data34) < 1){
+const err112 = {instancePath:instancePath+"/returnReason",schemaPath:"#/properties/returnReason/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+if(vErrors === null){
+vErrors = [err112];
+}
+else {
+vErrors.push(err112);
+}
+errors++;
+}
+}
+else {
+const err113 = {instancePath:instancePath+"/returnReason",schemaPath:"#/properties/returnReason/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err113];
+}
+else {
+vErrors.push(err113);
+}
+errors++;
+}
+}
+if(data.reply !== undefined){
+let data35 = data.reply;
+if(data35 && typeof data35 == "object" && !Array.isArray(data35)){
+if(data35.class === undefined){
+const err114 = {instancePath:instancePath+"/reply",schemaPath:"#/properties/reply/required",keyword:"required",params:{missingProperty: "class"},message:"must have required property '"+"class"+"'"};
+if(vErrors === null){
+vErrors = [err114];
+}
+else {
+vErrors.push(err114);
+}
+errors++;
+}
+if(data35.text === undefined){
+const err115 = {instancePath:instancePath+"/reply",schemaPath:"#/properties/reply/required",keyword:"required",params:{missingProperty: "text"},message:"must have required property '"+"text"+"'"};
+if(vErrors === null){
+vErrors = [err115];
+}
+else {
+vErrors.push(err115);
+}
+errors++;
+}
+if(data35.repliedOn === undefined){
+const err116 = {instancePath:instancePath+"/reply",schemaPath:"#/properties/reply/required",keyword:"required",params:{missingProperty: "repliedOn"},message:"must have required property '"+"repliedOn"+"'"};
+if(vErrors === null){
+vErrors = [err116];
+}
+else {
+vErrors.push(err116);
+}
+errors++;
+}
+for(const key3 in data35){
+if(!((((key3 === "class") || (key3 === "text")) || (key3 === "repliedOn")) || (key3 === "departmentId"))){
+const err117 = {instancePath:instancePath+"/reply",schemaPath:"#/properties/reply/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key3},message:"must NOT have additional properties"};
+if(vErrors === null){
+vErrors = [err117];
+}
+else {
+vErrors.push(err117);
+}
+errors++;
+}
+}
+if(data35.class !== undefined){
+let data36 = data35.class;
+if(!(((data36 === "A") || (data36 === "B")) || (data36 === "C"))){
+const err118 = {instancePath:instancePath+"/reply/class",schemaPath:"#/properties/reply/properties/class/enum",keyword:"enum",params:{allowedValues: schema17.properties.reply.properties.class.enum},message:"must be equal to one of the allowed values"};
+if(vErrors === null){
+vErrors = [err118];
+}
+else {
+vErrors.push(err118);
+}
+errors++;
+}
+if(typeof data36 === "string"){
+if(func3(data36) > 40){
+const err119 = {instancePath:instancePath+"/reply/class",schemaPath:"#/properties/reply/properties/class/maxLength",keyword:"maxLength",params:{limit: 40},message:"must NOT have more than 40 characters"};
+if(vErrors === null){
+vErrors = [err119];
+}
+else {
+vErrors.push(err119);
+}
+errors++;
+}
+}
+else {
+const err120 = {instancePath:instancePath+"/reply/class",schemaPath:"#/properties/reply/properties/class/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err120];
+}
+else {
+vErrors.push(err120);
+}
+errors++;
+}
+}
+if(data35.text !== undefined){
+let data37 = data35.text;
+if(typeof data37 === "string"){
+if(func3(data37) > 5000){
+const err121 = {instancePath:instancePath+"/reply/text",schemaPath:"#/properties/reply/properties/text/maxLength",keyword:"maxLength",params:{limit: 5000},message:"must NOT have more than 5000 characters"};
+if(vErrors === null){
+vErrors = [err121];
+}
+else {
+vErrors.push(err121);
+}
+errors++;
+}
+if(func3(data37) < 1){
+const err122 = {instancePath:instancePath+"/reply/text",schemaPath:"#/properties/reply/properties/text/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+if(vErrors === null){
+vErrors = [err122];
+}
+else {
+vErrors.push(err122);
+}
+errors++;
+}
+}
+else {
+const err123 = {instancePath:instancePath+"/reply/text",schemaPath:"#/properties/reply/properties/text/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err123];
+}
+else {
+vErrors.push(err123);
+}
+errors++;
+}
+}
+if(data35.repliedOn !== undefined){
+let data38 = data35.repliedOn;
+if(typeof data38 === "string"){
+if(func3(data38) > 10){
+const err124 = {instancePath:instancePath+"/reply/repliedOn",schemaPath:"#/properties/reply/properties/repliedOn/maxLength",keyword:"maxLength",params:{limit: 10},message:"must NOT have more than 10 characters"};
+if(vErrors === null){
+vErrors = [err124];
+}
+else {
+vErrors.push(err124);
+}
+errors++;
+}
+if(!pattern12.test(data38)){
+const err125 = {instancePath:instancePath+"/reply/repliedOn",schemaPath:"#/properties/reply/properties/repliedOn/pattern",keyword:"pattern",params:{pattern: "^\\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\\d|3[01])$"},message:"must match pattern \""+"^\\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\\d|3[01])$"+"\""};
+if(vErrors === null){
+vErrors = [err125];
+}
+else {
+vErrors.push(err125);
+}
+errors++;
+}
+}
+else {
+const err126 = {instancePath:instancePath+"/reply/repliedOn",schemaPath:"#/properties/reply/properties/repliedOn/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err126];
+}
+else {
+vErrors.push(err126);
+}
+errors++;
+}
+}
+if(data35.departmentId !== undefined){
+let data39 = data35.departmentId;
+if(typeof data39 === "string"){
+if(func3(data39) > 40){
+const err127 = {instancePath:instancePath+"/reply/departmentId",schemaPath:"#/properties/reply/properties/departmentId/maxLength",keyword:"maxLength",params:{limit: 40},message:"must NOT have more than 40 characters"};
+if(vErrors === null){
+vErrors = [err127];
+}
+else {
+vErrors.push(err127);
+}
+errors++;
+}
+if(func3(data39) < 1){
+const err128 = {instancePath:instancePath+"/reply/departmentId",schemaPath:"#/properties/reply/properties/departmentId/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+if(vErrors === null){
+vErrors = [err128];
+}
+else {
+vErrors.push(err128);
+}
+errors++;
+}
+}
+else {
+const err129 = {instancePath:instancePath+"/reply/departmentId",schemaPath:"#/properties/reply/properties/departmentId/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err129];
+}
+else {
+vErrors.push(err129);
+}
+errors++;
+}
+}
+}
+else {
+const err130 = {instancePath:instancePath+"/reply",schemaPath:"#/properties/reply/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err130];
+}
+else {
+vErrors.push(err130);
+}
+errors++;
+}
+}
+if(data.satisfaction !== undefined){
+let data40 = data.satisfaction;
+if(!(((data40 === "satisfied") || (data40 === "basicallySatisfied")) || (data40 === "unsatisfied"))){
+const err131 = {instancePath:instancePath+"/satisfaction",schemaPath:"#/properties/satisfaction/enum",keyword:"enum",params:{allowedValues: schema17.properties.satisfaction.enum},message:"must be equal to one of the allowed values"};
+if(vErrors === null){
+vErrors = [err131];
+}
+else {
+vErrors.push(err131);
+}
+errors++;
+}
+if(typeof data40 === "string"){
+if(func3(data40) > 40){
+const err132 = {instancePath:instancePath+"/satisfaction",schemaPath:"#/properties/satisfaction/maxLength",keyword:"maxLength",params:{limit: 40},message:"must NOT have more than 40 characters"};
+if(vErrors === null){
+vErrors = [err132];
+}
+else {
+vErrors.push(err132);
+}
+errors++;
+}
+}
+else {
+const err133 = {instancePath:instancePath+"/satisfaction",schemaPath:"#/properties/satisfaction/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err133];
+}
+else {
+vErrors.push(err133);
+}
+errors++;
+}
+}
+if(data.ratingNote !== undefined){
+let data41 = data.ratingNote;
+if(typeof data41 === "string"){
+if(func3(data41) > 1000){
+const err134 = {instancePath:instancePath+"/ratingNote",schemaPath:"#/properties/ratingNote/maxLength",keyword:"maxLength",params:{limit: 1000},message:"must NOT have more than 1000 characters"};
+if(vErrors === null){
+vErrors = [err134];
+}
+else {
+vErrors.push(err134);
+}
+errors++;
+}
+}
+else {
+const err135 = {instancePath:instancePath+"/ratingNote",schemaPath:"#/properties/ratingNote/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err135];
+}
+else {
+vErrors.push(err135);
+}
+errors++;
+}
+}
+if(data.escalation !== undefined){
+let data42 = data.escalation;
+if(data42 && typeof data42 == "object" && !Array.isArray(data42)){
+if(data42.kind === undefined){
+const err136 = {instancePath:instancePath+"/escalation",schemaPath:"#/properties/escalation/required",keyword:"required",params:{missingProperty: "kind"},message:"must have required property '"+"kind"+"'"};
+if(vErrors === null){
+vErrors = [err136];
+}
+else {
+vErrors.push(err136);
+}
+errors++;
+}
+for(const key4 in data42){
+if(!((key4 === "kind") || (key4 === "note"))){
+const err137 = {instancePath:instancePath+"/escalation",schemaPath:"#/properties/escalation/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key4},message:"must NOT have additional properties"};
+if(vErrors === null){
+vErrors = [err137];
+}
+else {
+vErrors.push(err137);
+}
+errors++;
+}
+}
+if(data42.kind !== undefined){
+let data43 = data42.kind;
+if(!((data43 === "suggestion") || (data43 === "motion"))){
+const err138 = {instancePath:instancePath+"/escalation/kind",schemaPath:"#/properties/escalation/properties/kind/enum",keyword:"enum",params:{allowedValues: schema17.properties.escalation.properties.kind.enum},message:"must be equal to one of the allowed values"};
+if(vErrors === null){
+vErrors = [err138];
+}
+else {
+vErrors.push(err138);
+}
+errors++;
+}
+if(typeof data43 === "string"){
+if(func3(data43) > 40){
+const err139 = {instancePath:instancePath+"/escalation/kind",schemaPath:"#/properties/escalation/properties/kind/maxLength",keyword:"maxLength",params:{limit: 40},message:"must NOT have more than 40 characters"};
+if(vErrors === null){
+vErrors = [err139];
+}
+else {
+vErrors.push(err139);
+}
+errors++;
+}
+}
+else {
+const err140 = {instancePath:instancePath+"/escalation/kind",schemaPath:"#/properties/escalation/properties/kind/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err140];
+}
+else {
+vErrors.push(err140);
+}
+errors++;
+}
+}
+if(data42.note !== undefined){
+let data44 = data42.note;
+if(typeof data44 === "string"){
+if(func3(data44) > 1000){
+const err141 = {instancePath:instancePath+"/escalation/note",schemaPath:"#/properties/escalation/properties/note/maxLength",keyword:"maxLength",params:{limit: 1000},message:"must NOT have more than 1000 characters"};
+if(vErrors === null){
+vErrors = [err141];
+}
+else {
+vErrors.push(err141);
+}
+errors++;
+}
+}
+else {
+const err142 = {instancePath:instancePath+"/escalation/note",schemaPath:"#/properties/escalation/properties/note/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err142];
+}
+else {
+vErrors.push(err142);
+}
+errors++;
+}
+}
+}
+else {
+const err143 = {instancePath:instancePath+"/escalation",schemaPath:"#/properties/escalation/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err143];
+}
+else {
+vErrors.push(err143);
+}
+errors++;
+}
+}
+if(data.closingNote !== undefined){
+let data45 = data.closingNote;
+if(typeof data45 === "string"){
+if(func3(data45) > 1000){
+const err144 = {instancePath:instancePath+"/closingNote",schemaPath:"#/properties/closingNote/maxLength",keyword:"maxLength",params:{limit: 1000},message:"must NOT have more than 1000 characters"};
+if(vErrors === null){
+vErrors = [err144];
+}
+else {
+vErrors.push(err144);
+}
+errors++;
+}
+}
+else {
+const err145 = {instancePath:instancePath+"/closingNote",schemaPath:"#/properties/closingNote/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err145];
+}
+else {
+vErrors.push(err145);
+}
+errors++;
+}
+}
 if(data.visitorName !== undefined){
 let data46 = data.visitorName;
 if(typeof data46 === "string"){
@@ -6170,14 +8114,14 @@ vErrors.push(err152);
 }
 errors++;
 }
-validate15.errors = vErrors;
+validate16.errors = vErrors;
 return errors === 0;
 }
 
-export const mediationCases_v1 = validate16;
-const schema17 = {"title":"mediationCases","description":"矛盾纠纷调解案件","version":1,"primaryKey":"id","type":"object","properties":{"id":{"type":"string","minLength":1,"maxLength":40},"countyId":{"type":"string","minLength":1,"maxLength":40},"createdAt":{"type":"string","maxLength":30,"pattern":"^\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}(\\.\\d{1,3})?(Z|[+-]\\d{2}:\\d{2})$"},"updatedAt":{"type":"string","maxLength":30,"pattern":"^\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}(\\.\\d{1,3})?(Z|[+-]\\d{2}:\\d{2})$"},"stationId":{"type":"string","minLength":1,"maxLength":40},"history":{"type":"array","items":{"type":"object","additionalProperties":false,"properties":{"id":{"type":"string","minLength":1,"maxLength":80},"at":{"type":"string","maxLength":30,"pattern":"^\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}(\\.\\d{1,3})?(Z|[+-]\\d{2}:\\d{2})$"},"by":{"type":"string","maxLength":100},"role":{"type":"string","enum":["station","county","system"],"maxLength":40},"action":{"type":"string","minLength":1,"maxLength":60},"from":{"type":"string","maxLength":40},"to":{"type":"string","maxLength":40},"note":{"type":"string","maxLength":2000},"field":{"type":"string","maxLength":60},"overwritten":{"type":"string"}},"required":["id","at","by","role","action"]}},"caseNumber":{"type":"string","minLength":1,"maxLength":60},"registeredOn":{"type":"string","maxLength":10,"pattern":"^\\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\\d|3[01])$"},"source":{"type":"string","enum":["visitorRequest","referral","representativeFound"],"maxLength":40},"disputeType":{"type":"string","enum":["landForest","projectConstruction","neighbour","family","labour","contract","other"],"maxLength":40},"parties":{"type":"array","items":{"type":"object","additionalProperties":false,"properties":{"name":{"type":"string","minLength":1,"maxLength":50},"role":{"type":"string","enum":["applicant","respondent"],"maxLength":40},"phone":{"type":"string","maxLength":20,"pattern":"^[0-9+\\- ]{3,20}$"},"idNumber":{"type":"string","maxLength":18,"pattern":"^(\\d{17}[0-9Xx]|\\d{15})$"},"address":{"type":"string","maxLength":200}},"required":["name","role"]},"maxItems":50},"facts":{"type":"string","minLength":1,"maxLength":10000},"participants":{"type":"array","maxItems":50,"items":{"type":"object","additionalProperties":false,"properties":{"name":{"type":"string","minLength":1,"maxLength":50},"role":{"type":"string","enum":["mediator","representative","lawyer","villageCadre","judicialOffice","localWorthy","court"],"maxLength":40},"representativeId":{"type":"string","minLength":1,"maxLength":40}},"required":["name","role"]}},"sessions":{"type":"array","maxItems":100,"items":{"type":"object","additionalProperties":false,"properties":{"id":{"type":"string","minLength":1,"maxLength":40},"date":{"type":"string","maxLength":10,"pattern":"^\\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\\d|3[01])$"},"place":{"type":"string","maxLength":200},"attendees":{"type":"array","items":{"type":"string","maxLength":50},"maxItems":100},"notes":{"type":"string","maxLength":10000}},"required":["id","date","place","attendees"]}},"status":{"type":"string","enum":["registered","mediating","agreed","performed","failed","withdrawn"],"maxLength":40},"outcome":{"type":"string","maxLength":5000},"agreement":{"type":"object","additionalProperties":false,"properties":{"facts":{"type":"string","minLength":1,"maxLength":5000},"disputeItems":{"type":"string","minLength":1,"maxLength":5000},"responsibilities":{"type":"string","minLength":1,"maxLength":5000},"agreedContent":{"type":"string","minLength":1,"maxLength":5000},"performanceMethod":{"type":"string","minLength":1,"maxLength":5000},"performanceDeadline":{"type":"string","maxLength":10,"pattern":"^\\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\\d|3[01])$"},"signedOn":{"type":"string","maxLength":10,"pattern":"^\\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\\d|3[01])$"}},"required":["facts","disputeItems","responsibilities","agreedContent","performanceMethod","performanceDeadline","signedOn"]},"performedOn":{"type":"string","maxLength":10,"pattern":"^\\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\\d|3[01])$"},"failureReason":{"type":"string","minLength":1,"maxLength":2000},"referral":{"type":"object","additionalProperties":false,"properties":{"kind":{"type":"string","enum":["court","arbitration","administrative"],"maxLength":40},"note":{"type":"string","maxLength":1000}},"required":["kind"]},"withdrawalReason":{"type":"string","maxLength":2000},"followUps":{"type":"array","maxItems":100,"items":{"type":"object","additionalProperties":false,"properties":{"id":{"type":"string","minLength":1,"maxLength":40},"date":{"type":"string","maxLength":10,"pattern":"^\\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\\d|3[01])$"},"note":{"type":"string","maxLength":5000}},"required":["id","date","note"]}}},"required":["id","countyId","createdAt","updatedAt","stationId","history","caseNumber","registeredOn","source","disputeType","parties","facts","participants","sessions","status","followUps"],"indexes":["updatedAt","caseNumber",["stationId","registeredOn"],["status","registeredOn"],["disputeType","registeredOn"]],"encrypted":["parties"],"additionalProperties":false};
+export const mediationCases_v1 = validate17;
+const schema18 = {"title":"mediationCases","description":"矛盾纠纷调解案件","version":1,"primaryKey":"id","type":"object","properties":{"id":{"type":"string","minLength":1,"maxLength":40},"countyId":{"type":"string","minLength":1,"maxLength":40},"createdAt":{"type":"string","maxLength":30,"pattern":"^\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}(\\.\\d{1,3})?(Z|[+-]\\d{2}:\\d{2})$"},"updatedAt":{"type":"string","maxLength":30,"pattern":"^\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}(\\.\\d{1,3})?(Z|[+-]\\d{2}:\\d{2})$"},"stationId":{"type":"string","minLength":1,"maxLength":40},"history":{"type":"array","items":{"type":"object","additionalProperties":false,"properties":{"id":{"type":"string","minLength":1,"maxLength":80},"at":{"type":"string","maxLength":30,"pattern":"^\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}(\\.\\d{1,3})?(Z|[+-]\\d{2}:\\d{2})$"},"by":{"type":"string","maxLength":100},"role":{"type":"string","enum":["station","county","system"],"maxLength":40},"action":{"type":"string","minLength":1,"maxLength":60},"from":{"type":"string","maxLength":40},"to":{"type":"string","maxLength":40},"note":{"type":"string","maxLength":2000},"field":{"type":"string","maxLength":60},"overwritten":{"type":"string"}},"required":["id","at","by","role","action"]}},"caseNumber":{"type":"string","minLength":1,"maxLength":60},"registeredOn":{"type":"string","maxLength":10,"pattern":"^\\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\\d|3[01])$"},"source":{"type":"string","enum":["visitorRequest","referral","representativeFound"],"maxLength":40},"disputeType":{"type":"string","enum":["landForest","projectConstruction","neighbour","family","labour","contract","other"],"maxLength":40},"parties":{"type":"array","items":{"type":"object","additionalProperties":false,"properties":{"name":{"type":"string","minLength":1,"maxLength":50},"role":{"type":"string","enum":["applicant","respondent"],"maxLength":40},"phone":{"type":"string","maxLength":20,"pattern":"^[0-9+\\- ]{3,20}$"},"idNumber":{"type":"string","maxLength":18,"pattern":"^(\\d{17}[0-9Xx]|\\d{15})$"},"address":{"type":"string","maxLength":200}},"required":["name","role"]},"maxItems":50},"facts":{"type":"string","minLength":1,"maxLength":10000},"participants":{"type":"array","maxItems":50,"items":{"type":"object","additionalProperties":false,"properties":{"name":{"type":"string","minLength":1,"maxLength":50},"role":{"type":"string","enum":["mediator","representative","lawyer","villageCadre","judicialOffice","localWorthy","court"],"maxLength":40},"representativeId":{"type":"string","minLength":1,"maxLength":40}},"required":["name","role"]}},"sessions":{"type":"array","maxItems":100,"items":{"type":"object","additionalProperties":false,"properties":{"id":{"type":"string","minLength":1,"maxLength":40},"date":{"type":"string","maxLength":10,"pattern":"^\\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\\d|3[01])$"},"place":{"type":"string","maxLength":200},"attendees":{"type":"array","items":{"type":"string","maxLength":50},"maxItems":100},"notes":{"type":"string","maxLength":10000}},"required":["id","date","place","attendees"]}},"status":{"type":"string","enum":["registered","mediating","agreed","performed","failed","withdrawn"],"maxLength":40},"outcome":{"type":"string","maxLength":5000},"agreement":{"type":"object","additionalProperties":false,"properties":{"facts":{"type":"string","minLength":1,"maxLength":5000},"disputeItems":{"type":"string","minLength":1,"maxLength":5000},"responsibilities":{"type":"string","minLength":1,"maxLength":5000},"agreedContent":{"type":"string","minLength":1,"maxLength":5000},"performanceMethod":{"type":"string","minLength":1,"maxLength":5000},"performanceDeadline":{"type":"string","maxLength":10,"pattern":"^\\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\\d|3[01])$"},"signedOn":{"type":"string","maxLength":10,"pattern":"^\\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\\d|3[01])$"}},"required":["facts","disputeItems","responsibilities","agreedContent","performanceMethod","performanceDeadline","signedOn"]},"performedOn":{"type":"string","maxLength":10,"pattern":"^\\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\\d|3[01])$"},"failureReason":{"type":"string","minLength":1,"maxLength":2000},"referral":{"type":"object","additionalProperties":false,"properties":{"kind":{"type":"string","enum":["court","arbitration","administrative"],"maxLength":40},"note":{"type":"string","maxLength":1000}},"required":["kind"]},"withdrawalReason":{"type":"string","maxLength":2000},"followUps":{"type":"array","maxItems":100,"items":{"type":"object","additionalProperties":false,"properties":{"id":{"type":"string","minLength":1,"maxLength":40},"date":{"type":"string","maxLength":10,"pattern":"^\\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\\d|3[01])$"},"note":{"type":"string","maxLength":5000}},"required":["id","date","note"]}}},"required":["id","countyId","createdAt","updatedAt","stationId","history","caseNumber","registeredOn","source","disputeType","parties","facts","participants","sessions","status","followUps"],"indexes":["updatedAt","caseNumber",["stationId","registeredOn"],["status","registeredOn"],["disputeType","registeredOn"]],"encrypted":["parties"],"additionalProperties":false};
 
-function validate16(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate17(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
@@ -6342,7 +8286,7 @@ vErrors.push(err15);
 errors++;
 }
 for(const key0 in data){
-if(!(func2.call(schema17.properties, key0))){
+if(!(func2.call(schema18.properties, key0))){
 const err16 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err16];
@@ -6586,7 +8530,7 @@ vErrors.push(err36);
 errors++;
 }
 for(const key1 in data6){
-if(!(func2.call(schema17.properties.history.items.properties, key1))){
+if(!(func2.call(schema18.properties.history.items.properties, key1))){
 const err37 = {instancePath:instancePath+"/history/" + i0,schemaPath:"#/properties/history/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err37];
@@ -6695,7 +8639,7 @@ errors++;
 if(data6.role !== undefined){
 let data10 = data6.role;
 if(!(((data10 === "station") || (data10 === "county")) || (data10 === "system"))){
-const err46 = {instancePath:instancePath+"/history/" + i0+"/role",schemaPath:"#/properties/history/items/properties/role/enum",keyword:"enum",params:{allowedValues: schema17.properties.history.items.properties.role.enum},message:"must be equal to one of the allowed values"};
+const err46 = {instancePath:instancePath+"/history/" + i0+"/role",schemaPath:"#/properties/history/items/properties/role/enum",keyword:"enum",params:{allowedValues: schema18.properties.history.items.properties.role.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err46];
 }
@@ -6971,7 +8915,7 @@ errors++;
 if(data.source !== undefined){
 let data19 = data.source;
 if(!(((data19 === "visitorRequest") || (data19 === "referral")) || (data19 === "representativeFound"))){
-const err69 = {instancePath:instancePath+"/source",schemaPath:"#/properties/source/enum",keyword:"enum",params:{allowedValues: schema17.properties.source.enum},message:"must be equal to one of the allowed values"};
+const err69 = {instancePath:instancePath+"/source",schemaPath:"#/properties/source/enum",keyword:"enum",params:{allowedValues: schema18.properties.source.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err69];
 }
@@ -7006,7 +8950,7 @@ errors++;
 if(data.disputeType !== undefined){
 let data20 = data.disputeType;
 if(!(((((((data20 === "landForest") || (data20 === "projectConstruction")) || (data20 === "neighbour")) || (data20 === "family")) || (data20 === "labour")) || (data20 === "contract")) || (data20 === "other"))){
-const err72 = {instancePath:instancePath+"/disputeType",schemaPath:"#/properties/disputeType/enum",keyword:"enum",params:{allowedValues: schema17.properties.disputeType.enum},message:"must be equal to one of the allowed values"};
+const err72 = {instancePath:instancePath+"/disputeType",schemaPath:"#/properties/disputeType/enum",keyword:"enum",params:{allowedValues: schema18.properties.disputeType.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err72];
 }
@@ -7125,7 +9069,7 @@ errors++;
 if(data22.role !== undefined){
 let data24 = data22.role;
 if(!((data24 === "applicant") || (data24 === "respondent"))){
-const err82 = {instancePath:instancePath+"/parties/" + i1+"/role",schemaPath:"#/properties/parties/items/properties/role/enum",keyword:"enum",params:{allowedValues: schema17.properties.parties.items.properties.role.enum},message:"must be equal to one of the allowed values"};
+const err82 = {instancePath:instancePath+"/parties/" + i1+"/role",schemaPath:"#/properties/parties/items/properties/role/enum",keyword:"enum",params:{allowedValues: schema18.properties.parties.items.properties.role.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err82];
 }
@@ -7205,7 +9149,7 @@ vErrors.push(err88);
 }
 errors++;
 }
-if(!pattern23.test(data26)){
+if(!pattern24.test(data26)){
 const err89 = {instancePath:instancePath+"/parties/" + i1+"/idNumber",schemaPath:"#/properties/parties/items/properties/idNumber/pattern",keyword:"pattern",params:{pattern: "^(\\d{17}[0-9Xx]|\\d{15})$"},message:"must match pattern \""+"^(\\d{17}[0-9Xx]|\\d{15})$"+"\""};
 if(vErrors === null){
 vErrors = [err89];
@@ -7398,7 +9342,7 @@ errors++;
 if(data30.role !== undefined){
 let data32 = data30.role;
 if(!(((((((data32 === "mediator") || (data32 === "representative")) || (data32 === "lawyer")) || (data32 === "villageCadre")) || (data32 === "judicialOffice")) || (data32 === "localWorthy")) || (data32 === "court"))){
-const err105 = {instancePath:instancePath+"/participants/" + i2+"/role",schemaPath:"#/properties/participants/items/properties/role/enum",keyword:"enum",params:{allowedValues: schema17.properties.participants.items.properties.role.enum},message:"must be equal to one of the allowed values"};
+const err105 = {instancePath:instancePath+"/participants/" + i2+"/role",schemaPath:"#/properties/participants/items/properties/role/enum",keyword:"enum",params:{allowedValues: schema18.properties.participants.items.properties.role.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err105];
 }
@@ -7756,7 +9700,7 @@ errors++;
 if(data.status !== undefined){
 let data42 = data.status;
 if(!((((((data42 === "registered") || (data42 === "mediating")) || (data42 === "agreed")) || (data42 === "performed")) || (data42 === "failed")) || (data42 === "withdrawn"))){
-const err135 = {instancePath:instancePath+"/status",schemaPath:"#/properties/status/enum",keyword:"enum",params:{allowedValues: schema17.properties.status.enum},message:"must be equal to one of the allowed values"};
+const err135 = {instancePath:instancePath+"/status",schemaPath:"#/properties/status/enum",keyword:"enum",params:{allowedValues: schema18.properties.status.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err135];
 }
@@ -8253,7 +10197,7 @@ errors++;
 if(data54.kind !== undefined){
 let data55 = data54.kind;
 if(!(((data55 === "court") || (data55 === "arbitration")) || (data55 === "administrative"))){
-const err178 = {instancePath:instancePath+"/referral/kind",schemaPath:"#/properties/referral/properties/kind/enum",keyword:"enum",params:{allowedValues: schema17.properties.referral.properties.kind.enum},message:"must be equal to one of the allowed values"};
+const err178 = {instancePath:instancePath+"/referral/kind",schemaPath:"#/properties/referral/properties/kind/enum",keyword:"enum",params:{allowedValues: schema18.properties.referral.properties.kind.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err178];
 }
@@ -8536,14 +10480,14 @@ vErrors.push(err201);
 }
 errors++;
 }
-validate16.errors = vErrors;
+validate17.errors = vErrors;
 return errors === 0;
 }
 
-export const activities_v1 = validate17;
-const schema18 = {"title":"activities","description":"联络站活动(八项活动)","version":1,"primaryKey":"id","type":"object","properties":{"id":{"type":"string","minLength":1,"maxLength":40},"countyId":{"type":"string","minLength":1,"maxLength":40},"createdAt":{"type":"string","maxLength":30,"pattern":"^\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}(\\.\\d{1,3})?(Z|[+-]\\d{2}:\\d{2})$"},"updatedAt":{"type":"string","maxLength":30,"pattern":"^\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}(\\.\\d{1,3})?(Z|[+-]\\d{2}:\\d{2})$"},"stationId":{"type":"string","minLength":1,"maxLength":40},"history":{"type":"array","items":{"type":"object","additionalProperties":false,"properties":{"id":{"type":"string","minLength":1,"maxLength":80},"at":{"type":"string","maxLength":30,"pattern":"^\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}(\\.\\d{1,3})?(Z|[+-]\\d{2}:\\d{2})$"},"by":{"type":"string","maxLength":100},"role":{"type":"string","enum":["station","county","system"],"maxLength":40},"action":{"type":"string","minLength":1,"maxLength":60},"from":{"type":"string","maxLength":40},"to":{"type":"string","maxLength":40},"note":{"type":"string","maxLength":2000},"field":{"type":"string","maxLength":60},"overwritten":{"type":"string"}},"required":["id","at","by","role","action"]}},"type":{"type":"string","enum":["reception","training","deliberationDay","appReporting","inspection","supervision","themeActivity","performanceReview"],"maxLength":40},"date":{"type":"string","maxLength":10,"pattern":"^\\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\\d|3[01])$"},"title":{"type":"string","minLength":1,"maxLength":200},"place":{"type":"string","maxLength":200},"representativeIds":{"type":"array","items":{"type":"string","minLength":1,"maxLength":40},"maxItems":500},"participantCount":{"type":"integer","minimum":0,"maximum":100000},"summary":{"type":"string","maxLength":10000},"receptionDayId":{"type":"string","minLength":1,"maxLength":40}},"required":["id","countyId","createdAt","updatedAt","stationId","history","type","date","title","representativeIds"],"indexes":["updatedAt",["stationId","date"],["type","date"]],"additionalProperties":false};
+export const activities_v1 = validate18;
+const schema19 = {"title":"activities","description":"联络站活动(八项活动)","version":1,"primaryKey":"id","type":"object","properties":{"id":{"type":"string","minLength":1,"maxLength":40},"countyId":{"type":"string","minLength":1,"maxLength":40},"createdAt":{"type":"string","maxLength":30,"pattern":"^\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}(\\.\\d{1,3})?(Z|[+-]\\d{2}:\\d{2})$"},"updatedAt":{"type":"string","maxLength":30,"pattern":"^\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}(\\.\\d{1,3})?(Z|[+-]\\d{2}:\\d{2})$"},"stationId":{"type":"string","minLength":1,"maxLength":40},"history":{"type":"array","items":{"type":"object","additionalProperties":false,"properties":{"id":{"type":"string","minLength":1,"maxLength":80},"at":{"type":"string","maxLength":30,"pattern":"^\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}(\\.\\d{1,3})?(Z|[+-]\\d{2}:\\d{2})$"},"by":{"type":"string","maxLength":100},"role":{"type":"string","enum":["station","county","system"],"maxLength":40},"action":{"type":"string","minLength":1,"maxLength":60},"from":{"type":"string","maxLength":40},"to":{"type":"string","maxLength":40},"note":{"type":"string","maxLength":2000},"field":{"type":"string","maxLength":60},"overwritten":{"type":"string"}},"required":["id","at","by","role","action"]}},"type":{"type":"string","enum":["reception","training","deliberationDay","appReporting","inspection","supervision","themeActivity","performanceReview"],"maxLength":40},"date":{"type":"string","maxLength":10,"pattern":"^\\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\\d|3[01])$"},"title":{"type":"string","minLength":1,"maxLength":200},"place":{"type":"string","maxLength":200},"representativeIds":{"type":"array","items":{"type":"string","minLength":1,"maxLength":40},"maxItems":500},"participantCount":{"type":"integer","minimum":0,"maximum":100000},"summary":{"type":"string","maxLength":10000},"receptionDayId":{"type":"string","minLength":1,"maxLength":40}},"required":["id","countyId","createdAt","updatedAt","stationId","history","type","date","title","representativeIds"],"indexes":["updatedAt",["stationId","date"],["type","date"]],"additionalProperties":false};
 
-function validate17(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate18(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
@@ -8648,7 +10592,7 @@ vErrors.push(err9);
 errors++;
 }
 for(const key0 in data){
-if(!(func2.call(schema18.properties, key0))){
+if(!(func2.call(schema19.properties, key0))){
 const err10 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err10];
@@ -8892,7 +10836,7 @@ vErrors.push(err30);
 errors++;
 }
 for(const key1 in data6){
-if(!(func2.call(schema18.properties.history.items.properties, key1))){
+if(!(func2.call(schema19.properties.history.items.properties, key1))){
 const err31 = {instancePath:instancePath+"/history/" + i0,schemaPath:"#/properties/history/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err31];
@@ -9001,7 +10945,7 @@ errors++;
 if(data6.role !== undefined){
 let data10 = data6.role;
 if(!(((data10 === "station") || (data10 === "county")) || (data10 === "system"))){
-const err40 = {instancePath:instancePath+"/history/" + i0+"/role",schemaPath:"#/properties/history/items/properties/role/enum",keyword:"enum",params:{allowedValues: schema18.properties.history.items.properties.role.enum},message:"must be equal to one of the allowed values"};
+const err40 = {instancePath:instancePath+"/history/" + i0+"/role",schemaPath:"#/properties/history/items/properties/role/enum",keyword:"enum",params:{allowedValues: schema19.properties.history.items.properties.role.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err40];
 }
@@ -9207,7 +11151,7 @@ errors++;
 if(data.type !== undefined){
 let data17 = data.type;
 if(!((((((((data17 === "reception") || (data17 === "training")) || (data17 === "deliberationDay")) || (data17 === "appReporting")) || (data17 === "inspection")) || (data17 === "supervision")) || (data17 === "themeActivity")) || (data17 === "performanceReview"))){
-const err57 = {instancePath:instancePath+"/type",schemaPath:"#/properties/type/enum",keyword:"enum",params:{allowedValues: schema18.properties.type.enum},message:"must be equal to one of the allowed values"};
+const err57 = {instancePath:instancePath+"/type",schemaPath:"#/properties/type/enum",keyword:"enum",params:{allowedValues: schema19.properties.type.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err57];
 }
@@ -9501,15 +11445,15 @@ vErrors.push(err81);
 }
 errors++;
 }
-validate17.errors = vErrors;
+validate18.errors = vErrors;
 return errors === 0;
 }
 
-export const photos_v1 = validate18;
-const schema19 = {"title":"photos","description":"照片(缩小后的JPEG)","version":1,"primaryKey":"id","type":"object","properties":{"id":{"type":"string","minLength":1,"maxLength":40},"countyId":{"type":"string","minLength":1,"maxLength":40},"createdAt":{"type":"string","maxLength":30,"pattern":"^\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}(\\.\\d{1,3})?(Z|[+-]\\d{2}:\\d{2})$"},"updatedAt":{"type":"string","maxLength":30,"pattern":"^\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}(\\.\\d{1,3})?(Z|[+-]\\d{2}:\\d{2})$"},"stationId":{"type":"string","minLength":1,"maxLength":40},"history":{"type":"array","items":{"type":"object","additionalProperties":false,"properties":{"id":{"type":"string","minLength":1,"maxLength":80},"at":{"type":"string","maxLength":30,"pattern":"^\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}(\\.\\d{1,3})?(Z|[+-]\\d{2}:\\d{2})$"},"by":{"type":"string","maxLength":100},"role":{"type":"string","enum":["station","county","system"],"maxLength":40},"action":{"type":"string","minLength":1,"maxLength":60},"from":{"type":"string","maxLength":40},"to":{"type":"string","maxLength":40},"note":{"type":"string","maxLength":2000},"field":{"type":"string","maxLength":60},"overwritten":{"type":"string"}},"required":["id","at","by","role","action"]}},"ownerCollection":{"type":"string","enum":["opinions","receptionDays","mediationCases","activities"],"maxLength":40},"ownerId":{"type":"string","minLength":1,"maxLength":40},"mimeType":{"type":"string","enum":["image/jpeg"],"maxLength":20},"width":{"type":"integer","minimum":1,"maximum":10000},"height":{"type":"integer","minimum":1,"maximum":10000},"dataBase64":{"type":"string","minLength":1,"maxLength":2000000,"pattern":"^[A-Za-z0-9+/]+={0,2}$"},"caption":{"type":"string","maxLength":200},"takenAt":{"type":"string","maxLength":30,"pattern":"^\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}(\\.\\d{1,3})?(Z|[+-]\\d{2}:\\d{2})$"}},"required":["id","countyId","createdAt","updatedAt","stationId","history","ownerCollection","ownerId","mimeType","width","height","dataBase64"],"indexes":["updatedAt","ownerId",["stationId","createdAt"]],"additionalProperties":false};
-const pattern49 = new RegExp("^[A-Za-z0-9+/]+={0,2}$", "u");
+export const photos_v1 = validate19;
+const schema20 = {"title":"photos","description":"照片(缩小后的JPEG)","version":1,"primaryKey":"id","type":"object","properties":{"id":{"type":"string","minLength":1,"maxLength":40},"countyId":{"type":"string","minLength":1,"maxLength":40},"createdAt":{"type":"string","maxLength":30,"pattern":"^\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}(\\.\\d{1,3})?(Z|[+-]\\d{2}:\\d{2})$"},"updatedAt":{"type":"string","maxLength":30,"pattern":"^\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}(\\.\\d{1,3})?(Z|[+-]\\d{2}:\\d{2})$"},"stationId":{"type":"string","minLength":1,"maxLength":40},"history":{"type":"array","items":{"type":"object","additionalProperties":false,"properties":{"id":{"type":"string","minLength":1,"maxLength":80},"at":{"type":"string","maxLength":30,"pattern":"^\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}(\\.\\d{1,3})?(Z|[+-]\\d{2}:\\d{2})$"},"by":{"type":"string","maxLength":100},"role":{"type":"string","enum":["station","county","system"],"maxLength":40},"action":{"type":"string","minLength":1,"maxLength":60},"from":{"type":"string","maxLength":40},"to":{"type":"string","maxLength":40},"note":{"type":"string","maxLength":2000},"field":{"type":"string","maxLength":60},"overwritten":{"type":"string"}},"required":["id","at","by","role","action"]}},"ownerCollection":{"type":"string","enum":["opinions","receptionDays","mediationCases","activities"],"maxLength":40},"ownerId":{"type":"string","minLength":1,"maxLength":40},"mimeType":{"type":"string","enum":["image/jpeg"],"maxLength":20},"width":{"type":"integer","minimum":1,"maximum":10000},"height":{"type":"integer","minimum":1,"maximum":10000},"dataBase64":{"type":"string","minLength":1,"maxLength":2000000,"pattern":"^[A-Za-z0-9+/]+={0,2}$"},"caption":{"type":"string","maxLength":200},"takenAt":{"type":"string","maxLength":30,"pattern":"^\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}(\\.\\d{1,3})?(Z|[+-]\\d{2}:\\d{2})$"}},"required":["id","countyId","createdAt","updatedAt","stationId","history","ownerCollection","ownerId","mimeType","width","height","dataBase64"],"indexes":["updatedAt","ownerId",["stationId","createdAt"]],"additionalProperties":false};
+const pattern58 = new RegExp("^[A-Za-z0-9+/]+={0,2}$", "u");
 
-function validate18(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate19(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
@@ -9634,7 +11578,7 @@ vErrors.push(err11);
 errors++;
 }
 for(const key0 in data){
-if(!(func2.call(schema19.properties, key0))){
+if(!(func2.call(schema20.properties, key0))){
 const err12 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err12];
@@ -9878,7 +11822,7 @@ vErrors.push(err32);
 errors++;
 }
 for(const key1 in data6){
-if(!(func2.call(schema19.properties.history.items.properties, key1))){
+if(!(func2.call(schema20.properties.history.items.properties, key1))){
 const err33 = {instancePath:instancePath+"/history/" + i0,schemaPath:"#/properties/history/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err33];
@@ -9987,7 +11931,7 @@ errors++;
 if(data6.role !== undefined){
 let data10 = data6.role;
 if(!(((data10 === "station") || (data10 === "county")) || (data10 === "system"))){
-const err42 = {instancePath:instancePath+"/history/" + i0+"/role",schemaPath:"#/properties/history/items/properties/role/enum",keyword:"enum",params:{allowedValues: schema19.properties.history.items.properties.role.enum},message:"must be equal to one of the allowed values"};
+const err42 = {instancePath:instancePath+"/history/" + i0+"/role",schemaPath:"#/properties/history/items/properties/role/enum",keyword:"enum",params:{allowedValues: schema20.properties.history.items.properties.role.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err42];
 }
@@ -10193,7 +12137,7 @@ errors++;
 if(data.ownerCollection !== undefined){
 let data17 = data.ownerCollection;
 if(!((((data17 === "opinions") || (data17 === "receptionDays")) || (data17 === "mediationCases")) || (data17 === "activities"))){
-const err59 = {instancePath:instancePath+"/ownerCollection",schemaPath:"#/properties/ownerCollection/enum",keyword:"enum",params:{allowedValues: schema19.properties.ownerCollection.enum},message:"must be equal to one of the allowed values"};
+const err59 = {instancePath:instancePath+"/ownerCollection",schemaPath:"#/properties/ownerCollection/enum",keyword:"enum",params:{allowedValues: schema20.properties.ownerCollection.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err59];
 }
@@ -10263,7 +12207,7 @@ errors++;
 if(data.mimeType !== undefined){
 let data19 = data.mimeType;
 if(!(data19 === "image/jpeg")){
-const err65 = {instancePath:instancePath+"/mimeType",schemaPath:"#/properties/mimeType/enum",keyword:"enum",params:{allowedValues: schema19.properties.mimeType.enum},message:"must be equal to one of the allowed values"};
+const err65 = {instancePath:instancePath+"/mimeType",schemaPath:"#/properties/mimeType/enum",keyword:"enum",params:{allowedValues: schema20.properties.mimeType.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err65];
 }
@@ -10388,7 +12332,7 @@ vErrors.push(err75);
 }
 errors++;
 }
-if(!pattern49.test(data22)){
+if(!pattern58.test(data22)){
 const err76 = {instancePath:instancePath+"/dataBase64",schemaPath:"#/properties/dataBase64/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z0-9+/]+={0,2}$"},message:"must match pattern \""+"^[A-Za-z0-9+/]+={0,2}$"+"\""};
 if(vErrors === null){
 vErrors = [err76];
@@ -10481,7 +12425,7 @@ vErrors.push(err83);
 }
 errors++;
 }
-validate18.errors = vErrors;
+validate19.errors = vErrors;
 return errors === 0;
 }
 
@@ -10505,6 +12449,7 @@ export const validators = {
   representatives_v1,
   departments_v1,
   receptionDays_v1,
+  opinions_v2,
   opinions_v1,
   opinions_v0,
   mediationCases_v1,

@@ -1,6 +1,6 @@
 // Replication over HTTP against a real SQLite file: paging, resends, conflicts, scope, ownership, validation, 426, 413.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { Opinion } from '../../../src-shared/opinion/opinion';
+import { type Opinion, opinionSchema } from '../../../src-shared/opinion/opinion';
 import { syncRoutes } from '../../../src-shared/sync/protocol';
 import { makeDepartment, makeOpinion, makeStation, TEST_COUNTY_ID } from '../../../src-shared/testing/factories';
 import {
@@ -276,23 +276,23 @@ describe('field ownership and lifecycle', () => {
 describe('versions and limits', () => {
   it('answers 426 with the required version to an outdated client, before looking at the body', async () => {
     const res = await pushDocs(server.app, server.tokens.stationA, 'opinions', [insertRow(makeOpinion())], {
-      'x-schema-version': '0',
+      'x-schema-version': String(opinionSchema.version - 1),
     });
     expect(res.statusCode).toBe(426);
-    expect(res.json()).toMatchObject({ error: 'schema_outdated', requiredVersion: 1 });
+    expect(res.json()).toMatchObject({ error: 'schema_outdated', requiredVersion: opinionSchema.version });
     expect(res.json<{ message: string }>().message).toMatch(/升级/);
     expect(await storedOpinionCount()).toBe(0);
 
     const pull = await server.app.inject({
       method: 'GET',
       url: syncRoutes.pull('opinions'),
-      headers: auth(server.tokens.stationA, 0),
+      headers: auth(server.tokens.stationA, opinionSchema.version - 1),
     });
     expect(pull.statusCode).toBe(426);
     const current = await server.app.inject({
       method: 'GET',
       url: syncRoutes.pull('opinions'),
-      headers: auth(server.tokens.stationA, 1),
+      headers: auth(server.tokens.stationA, opinionSchema.version),
     });
     expect(current.statusCode).toBe(200);
   });
