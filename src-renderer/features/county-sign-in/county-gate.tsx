@@ -1,0 +1,46 @@
+// Shown instead of first-run setup when no station is set up: county staff signed in get their workspace; otherwise
+// the station setup (the fallback) with a way to the county staff sign-in.
+import { Button } from 'antd';
+import { type ReactNode, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useDatabase } from '../../app/app-context';
+import { isSessionValid } from '../../sync/credentials';
+import { useSyncCredentials } from '../../sync/sync-runner';
+import { CountySignInForm } from './county-sign-in-form';
+import { CountyWorkspace } from './county-workspace';
+
+export function CountyGate({ fallback }: { fallback: ReactNode }) {
+  const { t } = useTranslation('county-sign-in');
+  const database = useDatabase();
+  const { credentials, loading } = useSyncCredentials();
+  const [signingIn, setSigningIn] = useState(false);
+
+  if (loading) return null;
+  if (credentials?.role === 'county' && isSessionValid(credentials)) {
+    return <CountyWorkspace database={database} credentials={credentials} />;
+  }
+  if (signingIn) {
+    return (
+      <main style={{ minHeight: '100%', background: '#f5f5f5', padding: '64px 24px', boxSizing: 'border-box' }}>
+        <CountySignInForm />
+        <div style={{ textAlign: 'center', marginTop: 16 }}>
+          <Button type="link" onClick={() => setSigningIn(false)}>
+            {t('backToSetup')}
+          </Button>
+        </div>
+      </main>
+    );
+  }
+  return (
+    <div style={{ position: 'relative', height: '100%' }}>
+      <Button
+        type="link"
+        style={{ position: 'absolute', top: 12, right: 16, zIndex: 1 }}
+        onClick={() => setSigningIn(true)}
+      >
+        {t('entry')}
+      </Button>
+      {fallback}
+    </div>
+  );
+}

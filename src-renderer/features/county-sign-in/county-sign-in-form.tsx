@@ -1,0 +1,81 @@
+// The county staff sign-in form: server address (the page's own server when served by it), user name, password.
+import { LoginOutlined } from '@ant-design/icons';
+import { Alert, Button, Card, Form, Input, Typography } from 'antd';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { isDomainError } from '../../../src-shared/common/domain-error';
+import { signInCounty } from '../../sync/county-session';
+
+interface SignInValues {
+  serverUrl: string;
+  user: string;
+  password: string;
+}
+
+/** The server that served this page (county staff open the app from the sync server), else empty. */
+function defaultServerUrl(): string {
+  const location = globalThis.location;
+  return location && /^https?:$/.test(location.protocol) ? location.origin : '';
+}
+
+export function CountySignInForm() {
+  const { t } = useTranslation('county-sign-in');
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+
+  async function submit(values: SignInValues) {
+    setBusy(true);
+    setError(null);
+    try {
+      // Success changes the stored credentials; the county gate then shows the workspace.
+      await signInCounty(values);
+    } catch (e) {
+      setError(t('signIn.failed', { message: isDomainError(e) ? e.message : String(e) }));
+      setBusy(false);
+    }
+  }
+
+  return (
+    <Card
+      title={
+        <span>
+          <LoginOutlined /> {t('signIn.title')}
+        </span>
+      }
+      style={{ maxWidth: 480, margin: '0 auto' }}
+    >
+      <Typography.Paragraph type="secondary">{t('signIn.description')}</Typography.Paragraph>
+      <Form<SignInValues>
+        layout="vertical"
+        initialValues={{ serverUrl: defaultServerUrl(), user: '', password: '' }}
+        onFinish={(values) => void submit(values)}
+      >
+        <Form.Item
+          name="serverUrl"
+          label={t('signIn.serverUrl')}
+          rules={[{ required: true, whitespace: true, message: t('signIn.serverUrlRequired') }]}
+        >
+          <Input autoComplete="url" />
+        </Form.Item>
+        <Form.Item
+          name="user"
+          label={t('signIn.user')}
+          rules={[{ required: true, whitespace: true, message: t('signIn.userRequired') }]}
+        >
+          <Input autoComplete="username" autoFocus />
+        </Form.Item>
+        <Form.Item
+          name="password"
+          label={t('signIn.password')}
+          rules={[{ required: true, message: t('signIn.passwordRequired') }]}
+        >
+          <Input.Password autoComplete="current-password" />
+        </Form.Item>
+        {error ? <Alert type="error" showIcon title={error} style={{ marginBottom: 16 }} /> : null}
+        <Button type="primary" htmlType="submit" loading={busy} block>
+          {t('signIn.submit')}
+        </Button>
+      </Form>
+    </Card>
+  );
+}
