@@ -61,8 +61,19 @@ async function restoreFrom(page: Page, file: { name: string; buffer: Buffer }) {
   await (await chooser).setFiles({ name: file.name, mimeType: 'application/octet-stream', buffer: file.buffer });
 }
 
+/** The files in the app's backup folder (OPFS in a browser). */
+function backupFiles(page: Page): Promise<string[]> {
+  return page.evaluate(async () => {
+    const root = await navigator.storage.getDirectory();
+    const dir = await root.getDirectoryHandle('liaison-backups', { create: true });
+    const names: string[] = [];
+    for await (const name of (dir as unknown as { keys(): AsyncIterable<string> }).keys()) names.push(name);
+    return names.sort();
+  });
+}
+
 test('clerk exports all data, wipes the app and restores it from the file', async ({ page }) => {
-  test.setTimeout(60_000);
+  test.setTimeout(120_000);
   await page.goto('/');
   await setUpTrainingStation(page, '黄文书');
 
@@ -100,6 +111,9 @@ test('clerk exports all data, wipes the app and restores it from the file', asyn
   expect(parsed.counts).toMatchObject({ activities: 1, mediationCases: 1, photos: 1 });
   await expect(page.getByRole('main').getByRole('alert')).toContainText('已导出');
 
+  // The app's own backup of these records exists by now (written at most 30 s after the first change).
+  await expect.poll(() => backupFiles(page), { timeout: 45_000, intervals: [1_000] }).toContain('latest.lsbak');
+
   // Wipe: a strong confirmation (the words typed exactly), then the app is back at first run.
   await page.getByRole('button', { name: '清除本机数据…' }).click();
   const confirm = page.getByRole('dialog', { name: '确定清除本机的全部数据吗？' });
@@ -111,6 +125,8 @@ test('clerk exports all data, wipes the app and restores it from the file', asyn
   await confirm.getByLabel('确认文字').fill('清除本机数据');
   await wipeButton.click();
   await expect(page.getByRole('button', { name: '进入培训/演示模式' })).toBeVisible();
+  // No backup of the wiped data is left behind for the start-up restore (or anyone) to find.
+  expect(await backupFiles(page)).toEqual([]);
 
   // A fresh start on the same PC: nothing of the old data is there.
   await setUpTrainingStation(page, '黄文书');

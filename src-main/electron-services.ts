@@ -42,6 +42,7 @@ export function lazyBackupStore(directory: string): BackupStore {
     write: async (snapshot) => (await get()).write(snapshot),
     list: async () => (await get()).list(),
     read: async (id) => (await get()).read(id),
+    deleteAll: async () => (await get()).deleteAll(),
   };
 }
 

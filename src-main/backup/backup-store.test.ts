@@ -132,6 +132,36 @@ describe('backup store', () => {
     expect((await readdir(directory)).filter((name) => name.endsWith('.tmp'))).toEqual([]);
   });
 
+  it('deletes every backup and nothing else of the folder, after a write in progress', async () => {
+    const clock = dayClock('2026-06-01T08:00:00');
+    const store = createBackupStore({ directory, cipher: createAesGcmCipher(randomBytes(32)), now: clock.now });
+    await store.write(snapshotWith('六月一日'));
+    clock.nextDay();
+    await store.write(snapshotWith('六月二日'));
+    await writeFile(path.join(directory, 'backup.key'), 'sealed key');
+    await writeFile(path.join(directory, 'latest.lsbak.0a1b2c.tmp'), 'half-written');
+    await writeFile(path.join(directory, 'notes.txt'), '别的文件');
+
+    // A write still running when the deletion is asked for lands first, then goes with the rest.
+    const writing = store.write(snapshotWith('六月二日下午'));
+    const removed = await store.deleteAll();
+    await writing;
+
+    expect(removed).toBe(3);
+    expect((await readdir(directory)).sort()).toEqual(['backup.key', 'notes.txt']);
+    expect(await store.list()).toEqual([]);
+    expect(await store.read()).toBeNull();
+    expect(await store.deleteAll()).toBe(0);
+  });
+
+  it('deletes nothing when the backup folder does not exist', async () => {
+    const store = createBackupStore({
+      directory: path.join(directory, 'none'),
+      cipher: createAesGcmCipher(randomBytes(32)),
+    });
+    expect(await store.deleteAll()).toBe(0);
+  });
+
   it('refuses ids that could point outside the backup folder', async () => {
     const store = createBackupStore({ directory, cipher: createAesGcmCipher(randomBytes(32)) });
     await expect(store.read('../secrets')).rejects.toMatchObject({ code: 'backup_not_found' });

@@ -19,6 +19,8 @@ const prefixLength = magic.length + 1 + 4;
 const maxHeaderLength = 4096;
 const latestId = 'latest';
 const backupIdPattern = /^(latest|daily-\d{4}-\d{2}-\d{2})$/;
+/** What writeFileAtomic leaves behind when the machine stops mid-write: `<id>.lsbak.<hex>.tmp`. */
+const tempBackupPattern = /^(latest|daily-\d{4}-\d{2}-\d{2})\.lsbak\.[0-9a-f]+\.tmp$/;
 
 interface BackupHeader {
   createdAt: string;
@@ -43,6 +45,11 @@ export interface BackupStore {
   list(): Promise<BackupInfo[]>;
   /** The newest backup (latest, else the newest daily), or one by id; null when none exists. */
   read(id?: string): Promise<BackupContent | null>;
+  /**
+   * Deletes every backup (and half-written temporary backup) in the folder, after any write in progress; other files
+   * (the backup key) stay. Returns how many backups were removed. Used when the clerk wipes this PC.
+   */
+  deleteAll(): Promise<number>;
 }
 
 export function isBackupId(id: string): boolean {
@@ -128,14 +135,37 @@ export function createBackupStore(options: BackupStoreOptions): BackupStore {
     return { info: infoOf(chosen, data.length, header.createdAt), snapshot };
   }
 
+  async function deleteAll(): Promise<number> {
+    let names: string[];
+    try {
+      names = await readdir(directory);
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code === 'ENOENT') return 0;
+      throw error;
+    }
+    let removed = 0;
+    for (const name of names) {
+      // Only names this store writes: never a path, never another file of the folder.
+      const isBackup = name.endsWith(backupExtension) && isBackupId(name.slice(0, -backupExtension.length));
+      if (!isBackup && !tempBackupPattern.test(name)) continue;
+      await rm(path.join(directory, name), { force: true });
+      if (isBackup) removed++;
+    }
+    return removed;
+  }
+
+  /** Writes and deletions run one after another, so a write in progress can never land after a deletion. */
+  function queued<T>(run: () => Promise<T>): Promise<T> {
+    const next = queue.then(run);
+    queue = next.catch(() => undefined);
+    return next;
+  }
+
   return {
-    write: (snapshot) => {
-      const next = queue.then(() => write(snapshot));
-      queue = next.catch(() => undefined);
-      return next;
-    },
+    write: (snapshot) => queued(() => write(snapshot)),
     list,
     read,
+    deleteAll: () => queued(deleteAll),
   };
 }
 

@@ -11,6 +11,7 @@ describe('host contract', () => {
     expect([...hostMethods].sort()).toEqual(
       [
         'appInfo',
+        'deleteBackups',
         'deleteSecret',
         'exportDiagnostics',
         'getSecret',
@@ -64,6 +65,9 @@ describe('host contract', () => {
 
   it('refuses wrong argument counts', () => {
     expectRefused(() => hostContract.appInfo.validate(['extra']));
+    // Deleting backups takes no argument: no id or path can be slipped in.
+    expect(hostContract.deleteBackups.validate([])).toEqual([]);
+    expectRefused(() => hostContract.deleteBackups.validate(['../secrets.json']));
     expectRefused(() => hostContract.getSecret.validate([]));
     expectRefused(() => hostContract.log.validate(['info']));
   });

@@ -165,6 +165,7 @@ export const hostContract = {
     if (typeof id !== 'string' || !/^(latest|daily-\d{4}-\d{2}-\d{2})$/.test(id)) throw invalid('备份编号');
     return [id];
   }),
+  deleteBackups: entry('host:delete-backups', none('deleteBackups')),
   readProvisioning: entry('host:read-provisioning', none('readProvisioning')),
   exportDiagnostics: entry('host:export-diagnostics', (args): ArgsOf<'exportDiagnostics'> => {
     count(args, 1, 1, 'exportDiagnostics');

@@ -1,6 +1,6 @@
 // The host bridge's handlers against real files in a temp folder: secrets, files, backups, provisioning, diagnostics.
 import { randomBytes } from 'node:crypto';
-import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -9,7 +9,9 @@ import { createAesGcmCipher, type StringProtector } from '../backup/backup-ciphe
 import { createBackupStore } from '../backup/backup-store';
 import { createRotatingLogger } from '../logging/rotating-logger';
 import { createSecretStore } from '../secrets/secret-store';
+import { appOrigin } from '../security/security-policy';
 import { createHostHandlers, type HostDialogs } from './host-handlers';
+import { dispatchHostCall } from './ipc-dispatch';
 
 let root: string;
 // A stand-in for safeStorage that visibly transforms the value.
@@ -139,6 +141,43 @@ describe('backups through the bridge', () => {
 
   it('answers null when there is nothing to restore', async () => {
     expect(await setup().host.readBackup()).toBeNull();
+  });
+
+  it('deletes every backup for a wipe, and nothing outside the backups folder', async () => {
+    const { host, paths } = setup();
+    await host.setSecret('dbKey', 'k3y');
+    await host.log('info', 'before the wipe');
+    await host.writeBackup(JSON.stringify({ collections: { opinions: [{ id: '01HX', content: '路灯' }] } }));
+    const beside = path.join(paths.userData, 'latest.lsbak');
+    await writeFile(beside, 'not ours: beside the backups folder');
+    const logsBefore = await readdir(paths.logs);
+
+    expect(await host.deleteBackups()).toBe(2);
+
+    expect(await host.listBackups()).toEqual([]);
+    expect(await host.readBackup()).toBeNull();
+    expect((await readdir(paths.backups)).filter((name) => name.includes('.lsbak'))).toEqual([]);
+    expect(await readFile(beside, 'utf8')).toBe('not ours: beside the backups folder');
+    expect(await host.getSecret('dbKey')).toBe('k3y');
+    expect(await readdir(paths.logs)).toEqual(expect.arrayContaining(logsBefore));
+    expect(await host.deleteBackups()).toBe(0);
+  });
+
+  it('deletes backups only for the app’s own page', async () => {
+    const { host, paths } = setup();
+    await host.writeBackup(JSON.stringify({ collections: {} }));
+    const foreign = { frameUrl: 'https://evil.example/', isMainFrame: true, isMainWindow: true };
+    const appPage = { frameUrl: `${appOrigin}/index.html`, isMainFrame: true, isMainWindow: true };
+
+    const refused = await dispatchHostCall({ api: host, trustedOrigins: [appOrigin] }, 'deleteBackups', foreign, []);
+    expect(refused).toMatchObject({ ok: false, error: { code: 'ipc_sender_refused' } });
+    const files = (await readdir(paths.backups)).sort();
+    expect(files).toHaveLength(2);
+    expect(files[1]).toBe('latest.lsbak');
+
+    const done = await dispatchHostCall({ api: host, trustedOrigins: [appOrigin] }, 'deleteBackups', appPage, []);
+    expect(done).toEqual({ ok: true, value: 2 });
+    expect(await readdir(paths.backups)).toEqual([]);
   });
 });
 

@@ -94,6 +94,11 @@ export function createHostHandlers(services: HostServices): HostApi {
       if (content) logger.log('info', 'backup read', { id: content.info.id, createdAt: content.info.createdAt });
       return content?.snapshot ?? null;
     },
+    async deleteBackups() {
+      const removed = await services.backups.deleteAll();
+      logger.log('warn', 'backups deleted', { removed });
+      return removed;
+    },
     readProvisioning: () => readProvisioning(services.provisioningFile),
     async exportDiagnostics(rendererReport) {
       const at = now();

@@ -20,9 +20,14 @@ export interface Actor {
   role: 'station' | 'county';
 }
 
-/** What the automatic restore brought back; shown until the clerk dismisses it. */
+/** What the automatic restore brought back (or why it could not); shown until the clerk dismisses it. */
 export interface RestoreNotice {
+  /** When the restored backup was made; '' when nothing could be restored. */
   backupCreatedAt: string;
-  /** Human summary, e.g. "群众意见 120 条、接待日 8 条". */
+  /** Human summary, e.g. "群众意见 120 条、接待日 8 条"; '' when nothing could be restored. */
   summary: string;
+  /** How many newer backups were damaged and skipped (the restored one is older than the newest). */
+  skippedBackups?: number;
+  /** Set when no backup could be read at all: the app started empty (Chinese, says what to do next). */
+  problem?: string;
 }

@@ -9,14 +9,13 @@ import {
   TeamOutlined,
   TrophyOutlined,
 } from '@ant-design/icons';
-import { Alert, Button, Layout, Menu, Space, Tag, Typography } from 'antd';
+import { Layout, Menu, Space, Tag, Typography } from 'antd';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Outlet, useLocation, useNavigate } from 'react-router-dom';
-import { formatDateTime } from '../i18n/format';
-import { useLocale } from '../i18n/i18n';
 import { SyncIndicator } from '../ui/sync-indicator';
-import { useRestoreNotice, useStationProfile } from './app-context';
+import { useStationProfile } from './app-context';
+import { RestoreBanner } from './restore-banner';
 
 export const navItems: { key: string; path: string; icon: ReactNode }[] = [
   { key: 'today', path: '/today', icon: <DashboardOutlined /> },
@@ -28,31 +27,6 @@ export const navItems: { key: string; path: string; icon: ReactNode }[] = [
   { key: 'sync', path: '/sync', icon: <SyncOutlined /> },
   { key: 'settings', path: '/settings', icon: <SettingOutlined /> },
 ];
-
-function RestoreBanner() {
-  const { t } = useTranslation();
-  const locale = useLocale();
-  const { notice, dismiss } = useRestoreNotice();
-  if (!notice) return null;
-  return (
-    <Alert
-      className="no-print"
-      type="warning"
-      showIcon
-      style={{ marginBottom: 16 }}
-      title={t('startup.restoredTitle')}
-      description={t('startup.restoredBody', {
-        time: formatDateTime(notice.backupCreatedAt, locale),
-        summary: notice.summary,
-      })}
-      action={
-        <Button size="small" onClick={dismiss}>
-          {t('startup.restoredDismiss')}
-        </Button>
-      }
-    />
-  );
-}
 
 export function ShellLayout() {
   const { t } = useTranslation();

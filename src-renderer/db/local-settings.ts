@@ -3,14 +3,25 @@ import type { Observable } from 'rxjs';
 import { map } from 'rxjs';
 import type { LiaisonDatabase } from './database';
 
-/** Which station this installation is (written at enrolment by the sync module). */
+/**
+ * Which station this installation is, how it runs and who works on it: the one local document behind the app's
+ * station profile (see station-identity.ts). Written at first run (training or enrolment) and by restores.
+ */
 export interface StationIdentity {
   stationId: string;
   countyId: string;
   stationName?: string;
   countyName?: string;
+  /** Used in case numbers, e.g. 象州. */
+  countyShortName?: string;
+  /** Used in case numbers, e.g. 妙皇. */
+  stationShortName?: string;
   /** 'B'..'Z' for a station's additional devices (part of case numbers); absent on the first device. */
   deviceCode?: string;
+  /** 'training': a local demo station, never synced; 'enrolled': registered with the county. Absent until settled. */
+  mode?: 'training' | 'enrolled';
+  /** The clerk working on this PC (history entries). Kept in this PC's backups, never in exports; absent until asked. */
+  clerkName?: string;
 }
 
 /** Sync progress the backup needs: records changed after `lastPushedAt` are not yet on the server. */

@@ -4,7 +4,9 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { makeOpinion } from '../../src-shared/testing/factories';
 import { createMemoryHost } from '../platform/memory-host';
 import { conflictHandlerFor } from './conflict-handler';
+import { getLocalSetting } from './local-settings';
 import { type StartedDatabase, startLocalDatabase } from './start-database';
+import { updateStationIdentity } from './station-identity';
 
 let started: StartedDatabase | undefined;
 afterEach(async () => {
@@ -57,6 +59,42 @@ describe('startLocalDatabase', () => {
     await expect(
       startLocalDatabase({ host, name: 'start-c', indexedDB, IDBKeyRange, multiInstance: false }),
     ).rejects.toMatchObject({ code: 'database_open_failed' });
+  });
+
+  it('comes back with this PC’s station and clerk after IndexedDB was lost', async () => {
+    const host = createMemoryHost();
+    started = await startLocalDatabase({ host, name: 'start-d', indexedDB: new IDBFactory(), IDBKeyRange });
+    await updateStationIdentity(started.db, {
+      stationId: 'station-miaohuang',
+      countyId: 'county-xiangzhou',
+      stationName: '妙皇乡人大代表联络站',
+      mode: 'training',
+      clerkName: '黄文书',
+    });
+    await started.db.opinions.insert(makeOpinion());
+    await started.snapshotter.flush();
+    await started.snapshotter.stop();
+    await started.db.close();
+
+    started = await startLocalDatabase({ host, name: 'start-d', indexedDB: new IDBFactory(), IDBKeyRange });
+
+    expect(started.restored?.restored.opinions).toBe(1);
+    expect(started.skippedBackups).toEqual([]);
+    expect(await getLocalSetting(started.db, 'station-identity')).toMatchObject({
+      stationId: 'station-miaohuang',
+      mode: 'training',
+      clerkName: '黄文书',
+    });
+  });
+
+  it('starts empty, and says why, when every backup is damaged', async () => {
+    const host = createMemoryHost();
+    await host.writeBackup('{"format":"liaison-station-data"');
+    started = await startLocalDatabase({ host, name: 'start-e', indexedDB: new IDBFactory(), IDBKeyRange });
+
+    expect(started.restored).toBeNull();
+    expect(started.backupProblem?.code).toBe('backup_unreadable');
+    expect(await started.db.opinions.count().exec()).toBe(0);
   });
 });
 

@@ -5,7 +5,7 @@ import { removeRxDatabase } from 'rxdb';
 import { type DomainError, isDomainError } from '../../src-shared/common/domain-error';
 import type { HostApi } from '../../src-shared/host/host-api';
 import { getOrCreateDatabaseKey } from '../platform/database-key';
-import { autoRestoreIfEmpty, type RestoreSummary } from './backup/auto-restore';
+import { autoRestore, type RestoreSummary, readUsableBackup, type UnreadableBackup } from './backup/auto-restore';
 import {
   type BackupSnapshotter,
   type BackupSnapshotterOptions,
@@ -18,6 +18,7 @@ import {
   type OpenDatabaseOptions,
   openLiaisonDatabase,
 } from './database';
+import { completeStationIdentity, mergeLegacyStationProfile } from './station-identity';
 
 export interface StartedDatabase {
   db: LiaisonDatabase;
@@ -25,6 +26,10 @@ export interface StartedDatabase {
   restored: RestoreSummary | null;
   /** Set when the old database could not be opened and was replaced (its data came back from the backup). */
   recoveredFrom: DomainError | null;
+  /** Newer backups skipped at this start's restore because they could not be read (the clerk is told). */
+  skippedBackups: UnreadableBackup[];
+  /** Set when the database came up empty and no backup could be read: the app starts empty and says why. */
+  backupProblem: DomainError | null;
   snapshotter: BackupSnapshotter;
 }
 
@@ -43,8 +48,8 @@ export async function startLocalDatabase(options: StartDatabaseOptions): Promise
     db = await openLiaisonDatabase(openOptions);
   } catch (error) {
     // Unreadable database: only replace it when a backup can bring the work back.
-    const backup = await host.readBackup().catch(() => null);
-    if (!backup || !isDomainError(error)) throw error;
+    const backup = await readUsableBackup(host);
+    if (!backup.found || !isDomainError(error)) throw error;
     await host.log('error', 'local database unreadable, replacing it and restoring from backup', {
       error: error.messageEn,
     });
@@ -58,7 +63,17 @@ export async function startLocalDatabase(options: StartDatabaseOptions): Promise
     db = await openLiaisonDatabase(openOptions);
     recoveredFrom = error;
   }
-  const restored = await autoRestoreIfEmpty(db, host);
+  await mergeLegacyStationProfile(db);
+  const outcome = await autoRestore(db, host);
+  // A restored identity may lack names or the mode (older files): complete it; a missing clerk's name is asked.
+  await completeStationIdentity(db, host);
   const snapshotter = startBackupSnapshotter(db, host, options.snapshotter);
-  return { db, restored, recoveredFrom, snapshotter };
+  return {
+    db,
+    restored: outcome.summary,
+    recoveredFrom,
+    skippedBackups: outcome.summary ? outcome.unreadable : [],
+    backupProblem: outcome.problem,
+    snapshotter,
+  };
 }

@@ -128,9 +128,26 @@ async function backupInfo(dir: FileSystemDirectoryHandle, name: string): Promise
   }
 }
 
+let backupQueue: Promise<unknown> = Promise.resolve();
+
+/**
+ * Backup writes and deletions run one at a time: across tabs through a Web Lock, within this page through a queue,
+ * so a write that started before a wipe can never land after the wipe deleted the backups.
+ */
+function exclusiveBackupAccess<T>(run: () => Promise<T>): Promise<T> {
+  const locks = (navigator as Navigator & { locks?: LockManager }).locks;
+  const next = backupQueue.then(() => (locks ? locks.request('liaison-backups', run) : run()));
+  backupQueue = next.catch(() => undefined);
+  return next;
+}
+
+function isBackupFileName(name: string): boolean {
+  return name === latestBackupName || isDailyBackupName(name);
+}
+
 function fileNameOfBackupId(id: string): string | null {
   const name = `${id}.lsbak`;
-  return name === latestBackupName || isDailyBackupName(name) ? name : null;
+  return isBackupFileName(name) ? name : null;
 }
 
 export function createBrowserHost(): HostApi {
@@ -157,22 +174,36 @@ export function createBrowserHost(): HostApi {
       window.print();
       return { saved: true };
     },
-    async writeBackup(snapshot: string): Promise<BackupInfo> {
-      const key = await backupKey(true);
-      const now = new Date();
-      const createdAt = now.toISOString();
-      const text = await encryptBackup(snapshot, key ?? '', createdAt);
-      const dir = await backupDirectory();
-      const sizeBytes = await writeText(dir, latestBackupName, text);
-      await writeText(dir, dailyBackupName(now), text);
-      for (const old of dailyBackupsToPrune(await fileNames(dir))) await dir.removeEntry(old);
-      return { id: backupIdOf(latestBackupName), kind: 'latest', createdAt, sizeBytes };
+    writeBackup(snapshot: string): Promise<BackupInfo> {
+      return exclusiveBackupAccess(async () => {
+        const key = await backupKey(true);
+        const now = new Date();
+        const createdAt = now.toISOString();
+        const text = await encryptBackup(snapshot, key ?? '', createdAt);
+        const dir = await backupDirectory();
+        const sizeBytes = await writeText(dir, latestBackupName, text);
+        await writeText(dir, dailyBackupName(now), text);
+        for (const old of dailyBackupsToPrune(await fileNames(dir))) await dir.removeEntry(old);
+        return { id: backupIdOf(latestBackupName), kind: 'latest', createdAt, sizeBytes };
+      });
+    },
+    deleteBackups(): Promise<number> {
+      return exclusiveBackupAccess(async () => {
+        const dir = await backupDirectory();
+        let removed = 0;
+        for (const name of await fileNames(dir)) {
+          if (!isBackupFileName(name)) continue;
+          await dir.removeEntry(name);
+          removed++;
+        }
+        return removed;
+      });
     },
     async listBackups(): Promise<BackupInfo[]> {
       const dir = await backupDirectory();
       const infos: BackupInfo[] = [];
       for (const name of await fileNames(dir)) {
-        if (name !== latestBackupName && !isDailyBackupName(name)) continue;
+        if (!isBackupFileName(name)) continue;
         const info = await backupInfo(dir, name);
         if (info) infos.push(info);
       }

@@ -67,6 +67,9 @@ export function createMemoryHost(now: () => Date = () => new Date()): MemoryHost
       const found = id === undefined ? host.backups.at(-1) : host.backups.find((b) => b.info.id === id);
       return found?.snapshot ?? null;
     },
+    async deleteBackups() {
+      return host.backups.splice(0).length;
+    },
     async readProvisioning() {
       return host.provisioning;
     },

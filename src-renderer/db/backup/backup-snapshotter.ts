@@ -17,9 +17,21 @@ export interface BackupSnapshotterOptions {
 export interface BackupSnapshotter {
   /** Writes a backup now (also used at shutdown); resolves when the host confirmed it. */
   flush(): Promise<void>;
-  stop(): void;
+  /** No backup is written after this; resolves when a write already under way has finished. */
+  stop(): Promise<void>;
   /** The last error of a backup write, null after a success. */
   readonly lastError: unknown;
+}
+
+/** The snapshotter running on each open database, so that a wipe can stop it (see stopBackupSnapshotter). */
+const runningSnapshotters = new WeakMap<LiaisonDatabase, BackupSnapshotter>();
+
+/**
+ * Stops the snapshotter of this database, if one runs, and waits for a write already under way: after this no
+ * backup of the database's data can be written any more (the wipe deletes the backups next).
+ */
+export async function stopBackupSnapshotter(db: LiaisonDatabase): Promise<void> {
+  await runningSnapshotters.get(db)?.stop();
 }
 
 /**
@@ -60,6 +72,7 @@ export function startBackupSnapshotter(
 
   function flush(): Promise<void> {
     clearTimers();
+    if (stopped) return running;
     // One write at a time; a flush during a write runs after it, so the newest state always lands last.
     running = running.then(write).then(
       () => {
@@ -86,15 +99,21 @@ export function startBackupSnapshotter(
     changed,
   );
 
-  return {
+  const snapshotter: BackupSnapshotter = {
     flush,
     stop() {
       stopped = true;
       clearTimers();
       subscription.unsubscribe();
+      if (runningSnapshotters.get(db) === snapshotter) runningSnapshotters.delete(db);
+      return running;
     },
     get lastError() {
       return state.lastError;
     },
   };
+  // A second snapshotter on the same database replaces the first (which stops).
+  void runningSnapshotters.get(db)?.stop();
+  runningSnapshotters.set(db, snapshotter);
+  return snapshotter;
 }

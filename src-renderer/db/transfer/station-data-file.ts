@@ -11,6 +11,7 @@ import {
 import { validateDocument } from '../../../src-shared/validation/validate';
 import type { LiaisonDatabase } from '../database';
 import { getLocalSetting, type StationIdentity, setLocalSetting } from '../local-settings';
+import { portableIdentity } from '../station-identity';
 
 export const stationDataFormat = 'liaison-station-data';
 export const stationDataFormatVersion = 1;
@@ -102,7 +103,9 @@ export async function buildStationSnapshot(db: LiaisonDatabase, options: Snapsho
 
   const counts = zeroCounts();
   for (const name of syncedCollections) counts[name] = collections[name].length;
-  const identity = await getLocalSetting(db, 'station-identity');
+  const stored = await getLocalSetting(db, 'station-identity');
+  // A backup comes back to this PC (its clerk too); an export goes to another PC, whose clerk is asked.
+  const identity = stored && options.kind === 'export' ? portableIdentity(stored) : stored;
   return {
     format: stationDataFormat,
     formatVersion: stationDataFormatVersion,
@@ -238,12 +241,22 @@ export async function parseStationData(bytes: Uint8Array | string): Promise<Stat
     schemaVersions: { ...schemaVersions },
     counts,
     checksum: parsed.checksum,
-    stationIdentity:
-      isRecord(identity) && typeof identity.stationId === 'string' && typeof identity.countyId === 'string'
-        ? (identity as unknown as StationIdentity)
-        : null,
+    stationIdentity: identityOf(identity, parsed.kind === 'backup'),
     collections: checked as SnapshotCollections,
   };
+}
+
+/** The file's station identity, keeping only known fields of the right type (a file is outside data). */
+function identityOf(value: unknown, withClerk: boolean): StationIdentity | null {
+  if (!isRecord(value) || typeof value.stationId !== 'string' || typeof value.countyId !== 'string') return null;
+  const identity: StationIdentity = { stationId: value.stationId, countyId: value.countyId };
+  const keys = ['stationName', 'countyName', 'countyShortName', 'stationShortName', 'deviceCode'] as const;
+  for (const key of withClerk ? [...keys, 'clerkName' as const] : keys) {
+    const field = value[key];
+    if (typeof field === 'string') identity[key] = field;
+  }
+  if (value.mode === 'training' || value.mode === 'enrolled') identity.mode = value.mode;
+  return identity;
 }
 
 /** How many station records (not reference data) the app holds. */
@@ -293,7 +306,10 @@ export async function restoreStationData(
       restored[name] = toWrite.length;
     }
     if (file.stationIdentity && !(await getLocalSetting(db, 'station-identity'))) {
-      await setLocalSetting(db, 'station-identity', file.stationIdentity);
+      // The station comes back. From an export the clerk of this PC is asked for a name (first run's last step);
+      // this PC's own backup brings its clerk back too.
+      const identity = file.kind === 'backup' ? file.stationIdentity : portableIdentity(file.stationIdentity);
+      await setLocalSetting(db, 'station-identity', identity);
     }
   } catch (error) {
     for (const entry of undo.reverse()) {

@@ -8,17 +8,12 @@ import type { BackupInfo } from '../../../src-shared/host/host-api';
 import { parseHostError } from '../../../src-shared/host/host-api';
 import { useDatabase, useOptionalStationProfile, useStationProfile } from '../../app/app-context';
 import { restoreFromBackup } from '../../db/backup/auto-restore';
+import { restoreExportedFile } from '../../db/transfer/restore-exported-file';
 import { stationDataExtension } from '../../db/transfer/station-data-file';
 import { formatDateTime, formatNumber } from '../../i18n/format';
 import { useLocale } from '../../i18n/i18n';
 import { getHost } from '../../platform/host';
-import {
-  describeCounts,
-  diagnosticsReport,
-  exportAllData,
-  restoreExportedFile,
-  wipeLocalData,
-} from './station-data-actions';
+import { describeCounts, diagnosticsReport, exportAllData, wipeLocalData } from './station-data-actions';
 
 function errorText(error: unknown): string {
   if (isDomainError(error)) return error.message;
@@ -64,7 +59,7 @@ export function DataTransferCard() {
     if (!opened) return;
     setBusy('import');
     try {
-      const summary = await restoreExportedFile(database, getHost(), opened.data, profile, {
+      const summary = await restoreExportedFile(database, getHost(), opened.data, {
         otherStation: (station, current) => t('data.otherStation', { station, current }),
       });
       const text = t('data.imported', { summary: describeCounts(summary.restored, locale, t('data.nothing')) });

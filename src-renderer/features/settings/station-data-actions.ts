@@ -1,22 +1,14 @@
-// 设置's data-safety commands: export all data, restore an exported file, wipe this PC, the diagnostics report.
+// 设置's data-safety commands: export all data, wipe this PC, the diagnostics report (restoring an exported file is
+// db/transfer/restore-exported-file.ts, shared with first run).
 import { collectionDefinitions } from '../../../src-shared/collections';
-import { DomainError } from '../../../src-shared/common/domain-error';
 import type { Locale } from '../../../src-shared/common/labels';
 import type { HostApi } from '../../../src-shared/host/host-api';
 import { type SyncedCollection, syncedCollections } from '../../../src-shared/sync/protocol';
 import type { StationProfile } from '../../app/app-types';
-import { saveStationProfile } from '../../app/station-profile';
+import { stopBackupSnapshotter } from '../../db/backup/backup-snapshotter';
 import type { LiaisonDatabase } from '../../db/database';
-import { getLocalSetting, setLocalSetting } from '../../db/local-settings';
-import {
-  buildStationSnapshot,
-  type CollectionCounts,
-  exportStationData,
-  parseStationData,
-  type RestoreSummary,
-  restoreStationData,
-  serializeStationData,
-} from '../../db/transfer/station-data-file';
+import { getLocalSetting } from '../../db/local-settings';
+import { type CollectionCounts, exportStationData } from '../../db/transfer/station-data-file';
 
 /** "群众意见建议 3 条、照片 1 条" (collections with records only). */
 export function describeCounts(counts: Partial<CollectionCounts>, locale: Locale, nothing: string): string {
@@ -51,101 +43,25 @@ export async function exportAllData(db: LiaisonDatabase, host: HostApi, clerkNam
 }
 
 /**
- * Restores an exported file into an app without station records. The file is checked completely first (a foreign
- * or damaged file is refused and nothing changes). A training installation adopts the file's station; an enrolled
- * one accepts only its own station's file.
- */
-export async function restoreExportedFile(
-  db: LiaisonDatabase,
-  host: HostApi,
-  bytes: Uint8Array,
-  profile: StationProfile | null,
-  messages: { otherStation: (station: string, current: string) => string },
-): Promise<RestoreSummary> {
-  const file = await parseStationData(bytes);
-  const fileStationId = file.stationIdentity?.stationId ?? file.stationId;
-  if (profile?.mode === 'enrolled' && fileStationId && fileStationId !== profile.stationId) {
-    const name = file.stationIdentity?.stationName ?? fileStationId;
-    throw new DomainError({
-      code: 'file_other_station',
-      message: messages.otherStation(name, profile.stationName),
-      messageEn: `The file belongs to station ${fileStationId}, this PC is ${profile.stationId}`,
-    });
-  }
-  const summary = await restoreStationData(db, file, 'emptyOnly');
-  if (profile && fileStationId && fileStationId !== profile.stationId) {
-    await adoptStation(db, profile, fileStationId, file.stationIdentity?.countyId);
-  }
-  await host.log('info', 'station data restored from an exported file', { restored: summary.restored });
-  return summary;
-}
-
-/** A training installation takes over the restored station: identity, profile, and the demo reference data goes. */
-async function adoptStation(
-  db: LiaisonDatabase,
-  profile: StationProfile,
-  stationId: string,
-  countyIdOfFile: string | undefined,
-): Promise<void> {
-  const station = (await db.stations.findOne(stationId).exec())?.toMutableJSON(false) ?? null;
-  const countyId = station?.countyId ?? countyIdOfFile ?? profile.countyId;
-  const identity = (await getLocalSetting(db, 'station-identity')) ?? null;
-  await setLocalSetting(db, 'station-identity', {
-    stationId,
-    countyId,
-    ...(station ? { stationName: station.name, countyName: station.countyName } : {}),
-  });
-  // The demo station set up at first run (its station, representatives, departments) is not part of this data.
-  const oldStationId = identity?.stationId ?? profile.stationId;
-  const oldCountyId = identity?.countyId ?? profile.countyId;
-  if (oldStationId !== stationId) {
-    await db.stations.find({ selector: { id: { $eq: oldStationId } } }).remove();
-    await db.representatives.find({ selector: { stationId: { $eq: oldStationId } } }).remove();
-    if (oldCountyId !== countyId) await db.departments.find({ selector: { countyId: { $eq: oldCountyId } } }).remove();
-  }
-  await saveStationProfile(db, {
-    ...profile,
-    stationId,
-    countyId,
-    stationName: station?.name ?? stationId,
-    countyName: station?.countyName ?? '',
-    countyShortName: station?.countyShortName ?? '',
-    stationShortName: station?.shortName ?? '',
-  });
-}
-
-/**
  * Wipes this PC for a move: every record, photo and setting, the database itself and its key, then reloads into
- * first run. The host's newest backup is overwritten with an empty one first, so the start-up restore does not bring
- * the data straight back (older daily backups stay, encrypted, until they rotate out).
+ * first run. The backup snapshotter is stopped first (a write under way finishes), then every backup is deleted, so
+ * neither the start-up restore nor anyone reading the backups folder finds the wiped data again.
  */
 export async function wipeLocalData(db: LiaisonDatabase, host: HostApi, clerkName: string): Promise<void> {
   await host.log('warn', 'local data wiped by the clerk', { by: clerkName });
+  // From here on no backup of this data can be written, not even one that had already started.
+  await stopBackupSnapshotter(db);
   for (const name of syncedCollections) await db.collections[name].find().remove();
-  for (const key of ['station-identity', 'sync-state', 'backup-state']) {
-    await (await db.getLocal(key))?.remove();
-  }
-  const empty = await serializeStationData(await buildStationSnapshot(db, { kind: 'backup' }));
-  await writeWithRetry(host, empty);
-  // The profile goes with the database (not before it), so first run appears only after the reload.
+  for (const key of ['sync-state', 'backup-state']) await (await db.getLocal(key))?.remove();
+  const removed = await host.deleteBackups();
+  // The station identity (the app's profile) goes with the database, not before it: first run appears only after
+  // the reload, when every backup is gone.
   await host.deleteSecret('syncToken');
   await db.remove();
-  // A backup the snapshotter had already started may land after ours: write the empty one last, once more.
-  await writeWithRetry(host, empty);
+  // Another window of the app on this PC may have written one meanwhile: delete again, once the database is gone.
+  const removedLate = await host.deleteBackups();
   await host.deleteSecret('dbKey');
-}
-
-/** The automatic backup may be writing the same file at this moment; try again briefly before giving up. */
-async function writeWithRetry(host: HostApi, snapshot: string, attempts = 5): Promise<void> {
-  for (let attempt = 1; ; attempt++) {
-    try {
-      await host.writeBackup(snapshot);
-      return;
-    } catch (error) {
-      if (attempt >= attempts) throw error;
-      await new Promise((resolve) => setTimeout(resolve, 200 * attempt));
-    }
-  }
+  await host.log('info', 'local backups deleted by the wipe', { removed: removed + removedLate });
 }
 
 /** Facts for support, without personal data: versions, counts, mode, backup state. */

@@ -1,11 +1,17 @@
-// First run: choose 注册到同步服务器 or 培训/演示模式, then give the clerk's name.
-import { CloudServerOutlined, ExperimentOutlined } from '@ant-design/icons';
+// First run: choose 注册到同步服务器, 培训/演示模式 or 从导出文件恢复 (a replacement PC), then give the clerk's name.
+import { CloudServerOutlined, ExperimentOutlined, UploadOutlined } from '@ant-design/icons';
 import { Alert, App, Button, Card, Col, Form, Input, Row, Space, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { isDomainError } from '../../../src-shared/common/domain-error';
+import { parseHostError } from '../../../src-shared/host/host-api';
 import { type StationProfile, useDatabase } from '../../app/app-context';
+import { RestoreBanner } from '../../app/restore-banner';
+import { summarizeRestore } from '../../app/startup';
 import { saveStationProfile } from '../../app/station-profile';
+import { restoreExportedFile } from '../../db/transfer/restore-exported-file';
+import { stationDataExtension } from '../../db/transfer/station-data-file';
+import { getHost } from '../../platform/host';
 import { type EnrolledStation, enrolStation } from '../../sync/enrol';
 import { completeEnrolment, installTrainingStation } from './setup-station';
 
@@ -22,6 +28,8 @@ interface EnrolValues {
 
 function errorText(error: unknown): string {
   if (isDomainError(error)) return error.message;
+  const host = parseHostError(error);
+  if (host) return host.message;
   return error instanceof Error ? error.message : String(error);
 }
 
@@ -94,7 +102,53 @@ function EnrolCard({ onEnrolled }: { onEnrolled: (station: EnrolledStation) => v
   );
 }
 
-function ClerkStep({ choice, onBack }: { choice: Choice; onBack: () => void }) {
+/**
+ * A replacement PC: the exported file brings back the records, photos and the station; the profile then appears
+ * without a clerk's name, and the page moves on to the last step by itself.
+ */
+function RestoreCard({ onRestored }: { onRestored: (summary: string) => void }) {
+  const { t } = useTranslation('setup');
+  const database = useDatabase();
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+
+  async function restore() {
+    setError(null);
+    try {
+      const opened = await getHost().openFile({
+        title: t('restore.dialogTitle'),
+        extensions: [stationDataExtension, 'json'],
+      });
+      if (!opened) return;
+      setBusy(true);
+      const summary = await restoreExportedFile(database, getHost(), opened.data);
+      onRestored(summarizeRestore(summary));
+    } catch (e) {
+      setError(t('restore.failed', { message: errorText(e) }));
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  return (
+    <Card
+      title={
+        <Space>
+          <UploadOutlined />
+          {t('restore.title')}
+        </Space>
+      }
+    >
+      <Typography.Paragraph type="secondary">{t('restore.description')}</Typography.Paragraph>
+      {error ? <Alert role="alert" type="error" showIcon title={error} style={{ marginBottom: 16 }} /> : null}
+      <Button icon={<UploadOutlined />} loading={busy} onClick={() => void restore()}>
+        {t('restore.button')}
+      </Button>
+    </Card>
+  );
+}
+
+function ClerkStep({ choice, onBack, restored }: { choice: Choice; onBack: () => void; restored: string | null }) {
   const { t } = useTranslation('setup');
   const { t: tc } = useTranslation();
   const database = useDatabase();
@@ -115,6 +169,15 @@ function ClerkStep({ choice, onBack }: { choice: Choice; onBack: () => void }) {
 
   return (
     <Card title={t('clerk.title')} style={{ maxWidth: 520, margin: '0 auto' }}>
+      {restored !== null ? (
+        <Alert
+          role="status"
+          type="success"
+          showIcon
+          title={t('restore.done', { summary: restored })}
+          style={{ marginBottom: 16 }}
+        />
+      ) : null}
       <Typography.Paragraph type="secondary">{t('clerk.description')}</Typography.Paragraph>
       {choice.kind === 'enrolled' ? (
         <Typography.Paragraph>{t('clerk.station', { name: choice.station.stationName })}</Typography.Paragraph>
@@ -151,7 +214,10 @@ function ClerkStep({ choice, onBack }: { choice: Choice; onBack: () => void }) {
 /** First run; `resume` is a profile rebuilt after a restore that still needs the clerk's name. */
 export default function SetupPage({ resume }: { resume?: StationProfile | null }) {
   const { t } = useTranslation('setup');
-  const [choice, setChoice] = useState<Choice | null>(resume ? { kind: 'resume', profile: resume } : null);
+  const [chosen, setChosen] = useState<Choice | null>(null);
+  const [restored, setRestored] = useState<string | null>(null);
+  // A profile without a clerk's name (after a restore, also one made on this page) always leads to the last step.
+  const choice: Choice | null = resume ? { kind: 'resume', profile: resume } : chosen;
 
   return (
     <main style={{ minHeight: '100%', background: '#f5f5f5', padding: '48px 64px', boxSizing: 'border-box' }}>
@@ -161,12 +227,15 @@ export default function SetupPage({ resume }: { resume?: StationProfile | null }
       <Typography.Paragraph type="secondary" style={{ textAlign: 'center', marginBottom: 32 }}>
         {t('subtitle')}
       </Typography.Paragraph>
+      <div style={{ maxWidth: 1000, margin: '0 auto' }}>
+        <RestoreBanner />
+      </div>
       {choice ? (
-        <ClerkStep choice={choice} onBack={() => setChoice(null)} />
+        <ClerkStep choice={choice} onBack={() => setChosen(null)} restored={restored} />
       ) : (
-        <Row gutter={24} style={{ maxWidth: 1000, margin: '0 auto' }}>
+        <Row gutter={[24, 24]} style={{ maxWidth: 1000, margin: '0 auto' }}>
           <Col span={12}>
-            <EnrolCard onEnrolled={(station) => setChoice({ kind: 'enrolled', station })} />
+            <EnrolCard onEnrolled={(station) => setChosen({ kind: 'enrolled', station })} />
           </Col>
           <Col span={12}>
             <Card
@@ -179,10 +248,13 @@ export default function SetupPage({ resume }: { resume?: StationProfile | null }
               style={{ height: '100%' }}
             >
               <Typography.Paragraph type="secondary">{t('training.description')}</Typography.Paragraph>
-              <Button type="primary" onClick={() => setChoice({ kind: 'training' })}>
+              <Button type="primary" onClick={() => setChosen({ kind: 'training' })}>
                 {t('training.start')}
               </Button>
             </Card>
+          </Col>
+          <Col span={24}>
+            <RestoreCard onRestored={setRestored} />
           </Col>
         </Row>
       )}

@@ -1,7 +1,7 @@
-// First-run commands: install the demo training station, or record an enrolled one; both save the station profile.
+// First-run commands: install the demo training station, or record an enrolled one; both save the station profile
+// (the db's `station-identity` document, which the repositories read too).
 import type { AppDatabase, StationProfile } from '../../app/app-context';
 import { saveStationProfile } from '../../app/station-profile';
-import { setLocalSetting } from '../../db/local-settings';
 import type { EnrolledStation } from '../../sync/enrol';
 import { buildTrainingStation } from './training-station';
 
@@ -21,19 +21,8 @@ export async function installTrainingStation(database: AppDatabase, clerkName: s
     clerkName: clerkName.trim(),
     mode: 'training',
   };
-  await saveProfile(database, profile);
-  return profile;
-}
-
-/** The profile for the shell, and the station identity the repositories read. */
-async function saveProfile(database: AppDatabase, profile: StationProfile): Promise<void> {
-  await setLocalSetting(database, 'station-identity', {
-    stationId: profile.stationId,
-    countyId: profile.countyId,
-    stationName: profile.stationName,
-    countyName: profile.countyName,
-  });
   await saveStationProfile(database, profile);
+  return profile;
 }
 
 /** After a successful enrolment: the profile of the enrolled station (reference data arrives with the first sync). */
@@ -43,6 +32,6 @@ export async function completeEnrolment(
   clerkName: string,
 ): Promise<StationProfile> {
   const profile: StationProfile = { ...enrolled, clerkName: clerkName.trim(), mode: 'enrolled' };
-  await saveProfile(database, profile);
+  await saveStationProfile(database, profile);
   return profile;
 }
