@@ -2,7 +2,7 @@
 // enrolled, then opens the station app in Electron — or, where no Electron binary can be had, prints the
 // local URL where the same app is served for a browser. Ctrl+C stops everything.
 import { spawn, spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync } from 'node:fs';
+import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 
 const root = path.resolve(import.meta.dirname, '..');
@@ -10,7 +10,9 @@ const dataDir = path.resolve(process.env.LS_DATA_DIR ?? path.join(root, '.data',
 const port = Number(process.env.LS_PORT ?? 8787);
 const host = '127.0.0.1';
 const url = `http://${host}:${port}`;
-const provisioningFile = path.join(root, '.data', 'demo-provisioning.json');
+const demoStationId = 'st-xiangzhou-miaohuang';
+// Where an installer would place provisioning (server address + enrolment code); the app enrols by itself from it.
+const provisioningFile = path.join(dataDir, 'demo-provisioning.json');
 const children = [];
 
 function runStep(title, command, args) {
@@ -57,21 +59,42 @@ function electronBinary() {
 mkdirSync(dataDir, { recursive: true });
 runStep('Building the app (renderer and main process)', 'npm', ['run', '--silent', 'build']);
 const cli = ['--import', 'tsx', path.join(root, 'sync-server', 'src', 'cli.ts')];
-runStep('Loading demo data and enrolling the demo station', process.execPath, [
-  ...cli,
-  'demo',
-  '--data',
-  dataDir,
-  '--provision-out',
+runStep(
+  'Loading demo data (Laibin: six county areas, stations, representatives, departments, staff)',
+  process.execPath,
+  [...cli, 'demo', '--data', dataDir],
+);
+const enrolment = spawnSync(
+  process.execPath,
+  [...cli, 'enroll', '--station', demoStationId, '--json', '--data', dataDir],
+  {
+    cwd: root,
+    encoding: 'utf8',
+    stdio: ['ignore', 'pipe', 'inherit'],
+  },
+);
+if (enrolment.status !== 0) {
+  console.error('✗ Could not issue an enrolment code for the demo station.');
+  process.exit(enrolment.status ?? 1);
+}
+const { code } = JSON.parse(enrolment.stdout);
+writeFileSync(
   provisioningFile,
-  '--server-url',
-  url,
-]);
+  JSON.stringify({ serverUrl: url, enrolmentCode: code, deviceName: '演示电脑' }, null, 2),
+);
 start(process.execPath, [...cli, 'serve', '--data', dataDir, '--port', String(port), '--host', host]);
 
 const electron = electronBinary();
 if (electron) {
   start(electron, [root], { LIAISON_PROVISIONING_FILE: provisioningFile });
 } else {
-  console.error(`No Electron binary on this machine (it downloads on first run and could not): open ${url} in Chromium or Chrome — the same app, served by the sync server.`);
+  // The page address carries the demo station's enrolment code, as a provisioning file would on a station PC.
+  const appUrl = `${url}/?server=${encodeURIComponent(url)}&code=${encodeURIComponent(code)}`;
+  console.error(
+    'No Electron binary on this machine (it downloads on first run and could not here); the same app is served for a browser at:',
+  );
+  console.log(appUrl);
 }
+console.error(
+  `County staff: sign in at ${url} as staff-xiangzhou with password laibin-demo-2026 (demo only). Ctrl+C stops everything.`,
+);
