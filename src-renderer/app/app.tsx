@@ -7,8 +7,10 @@ import { useTranslation } from 'react-i18next';
 import { RouterProvider } from 'react-router-dom';
 import { isDomainError } from '../../src-shared/common/domain-error';
 import { parseHostError } from '../../src-shared/host/host-api';
+import { CountyGate } from '../features/county-sign-in/county-gate';
 import SetupPage from '../features/setup/setup-page';
 import { useLanguageStore } from '../state/language-store';
+import { SyncRunner } from '../sync/sync-runner';
 import { AppContextProvider } from './app-context';
 import type { RestoreNotice, StationProfile } from './app-types';
 import { createAppRouter } from './routes';
@@ -72,7 +74,15 @@ function ProfileGate({ result }: { result: StartupResult }) {
       restoreNotice={restoreNotice}
       dismissRestoreNotice={dismissRestoreNotice}
     >
-      {profile?.clerkName ? <RouterProvider router={router} /> : <SetupPage resume={profile} />}
+      <SyncRunner />
+      {profile?.clerkName ? (
+        <RouterProvider router={router} />
+      ) : profile ? (
+        <SetupPage resume={profile} />
+      ) : (
+        // No station on this PC: county staff may sign in instead (their workspace), else the station setup.
+        <CountyGate fallback={<SetupPage resume={profile} />} />
+      )}
     </AppContextProvider>
   );
 }

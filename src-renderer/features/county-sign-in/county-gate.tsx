@@ -3,21 +3,20 @@
 import { Button } from 'antd';
 import { type ReactNode, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useDatabase } from '../../app/app-context';
 import { isSessionValid } from '../../sync/credentials';
 import { useSyncCredentials } from '../../sync/sync-runner';
+import CountyPage from '../county/county-page';
 import { CountySignInForm } from './county-sign-in-form';
-import { CountyWorkspace } from './county-workspace';
 
 export function CountyGate({ fallback }: { fallback: ReactNode }) {
   const { t } = useTranslation('county-sign-in');
-  const database = useDatabase();
   const { credentials, loading } = useSyncCredentials();
   const [signingIn, setSigningIn] = useState(false);
 
   if (loading) return null;
   if (credentials?.role === 'county' && isSessionValid(credentials)) {
-    return <CountyWorkspace database={database} credentials={credentials} />;
+    // The county workspace (features/county): queue, departments, reports, with its own navigation.
+    return <CountyPage />;
   }
   if (signingIn) {
     return (

@@ -1,0 +1,221 @@
+// The county routes of the sync server (reference lists, duplicate suggestions, reports and their exports,
+// department upkeep), called with the staff session; a refused session reports itself so the page asks to sign in.
+import { type Department, departmentSchema } from '../../../src-shared/department/department';
+import type { OpinionCategory, OpinionStatus } from '../../../src-shared/opinion/opinion';
+import type { StationKind } from '../../../src-shared/station/station';
+import type { PushResponse, PushRow, WireDocument } from '../../../src-shared/sync/protocol';
+import { syncRoutes } from '../../../src-shared/sync/protocol';
+import type { CountyCredentials } from '../../sync/credentials';
+import {
+  createSyncClient,
+  errorFromResponse,
+  isSyncError,
+  networkError,
+  type SyncClient,
+  serverEndpoint,
+} from '../../sync/sync-client';
+
+// The report shapes are the server's contract; one definition for both sides.
+export type {
+  SyncReport,
+  SyncReportRow,
+  WorkReport,
+} from '../../../sync-server/src/reports/report-types';
+
+import type { SyncReport, WorkReport } from '../../../sync-server/src/reports/report-types';
+
+export const countyApiRoutes = {
+  reference: '/v1/county/reference',
+  duplicates: (opinionId: string) => `/v1/county/opinions/${encodeURIComponent(opinionId)}/duplicates`,
+  syncReport: '/v1/county/reports/sync',
+  workReport: '/v1/county/reports/work',
+} as const;
+
+export interface CountyReference {
+  county: { id: string; name: string };
+  townships: { id: string; name: string; stationCount: number }[];
+  stations: {
+    id: string;
+    name: string;
+    shortName: string;
+    kind: StationKind;
+    townshipId: string;
+    townshipName: string;
+    isDemonstration: boolean;
+  }[];
+}
+
+export interface DuplicateSuggestion {
+  id: string;
+  stationId: string;
+  stationName: string;
+  townshipName: string;
+  category: OpinionCategory;
+  status: OpinionStatus;
+  receivedAt: string;
+  title: string;
+  excerpt: string;
+  /** Character-bigram similarity of title + content, 0–1. */
+  score: number;
+}
+
+export interface DuplicatesResponse {
+  opinionId: string;
+  suggestions: DuplicateSuggestion[];
+}
+
+/** Period ('YYYY-MM-DD', inclusive) and area of a work report; no township/station = the whole county. */
+export interface WorkReportQuery {
+  from: string;
+  to: string;
+  townshipId?: string | undefined;
+  stationId?: string | undefined;
+}
+
+export type ExportFormat = 'csv' | 'xlsx';
+
+export interface ExportedFile {
+  fileName: string;
+  mimeType: string;
+  data: Uint8Array;
+}
+
+export interface CountyApi {
+  reference(): Promise<CountyReference>;
+  duplicates(opinionId: string): Promise<DuplicatesResponse>;
+  syncReport(staleDays: number): Promise<SyncReport>;
+  workReport(query: WorkReportQuery): Promise<WorkReport>;
+  /** The server's export of a report (an audit-log entry is written there). */
+  exportReport(kind: 'sync', format: ExportFormat, query: { staleDays: number }): Promise<ExportedFile>;
+  exportReport(kind: 'work', format: ExportFormat, query: WorkReportQuery): Promise<ExportedFile>;
+  /** Writes departments through the ordinary push; returns the server's conflicting states (empty when written). */
+  pushDepartments(rows: PushRow<Department>[]): Promise<PushResponse<Department>>;
+}
+
+export interface CountyApiOptions {
+  appVersion: string;
+  fetch?: typeof fetch;
+  /** Called when the server no longer accepts the session (401 session_expired and the like). */
+  onSessionExpired?: () => void;
+}
+
+function queryOf(values: Record<string, string | number | undefined>): Record<string, string | number> {
+  const query: Record<string, string | number> = {};
+  for (const [key, value] of Object.entries(values)) if (value !== undefined && value !== '') query[key] = value;
+  return query;
+}
+
+/** The Chinese file name of `Content-Disposition` (filename*), else the ASCII one, else `fallback`. */
+export function fileNameOf(disposition: string | null, fallback: string): string {
+  if (!disposition) return fallback;
+  const star = /filename\*=UTF-8''([^;]+)/i.exec(disposition);
+  if (star?.[1]) {
+    try {
+      return decodeURIComponent(star[1]);
+    } catch {
+      // fall through to the ASCII name
+    }
+  }
+  return /filename="([^"]+)"/i.exec(disposition)?.[1] ?? fallback;
+}
+
+const mimeTypes: Record<ExportFormat, string> = {
+  csv: 'text/csv',
+  xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+};
+
+export function createCountyApi(credentials: CountyCredentials, options: CountyApiOptions): CountyApi {
+  const client: SyncClient = createSyncClient({
+    serverUrl: credentials.serverUrl,
+    token: credentials.token,
+    appVersion: options.appVersion,
+    role: 'county',
+    fetch: options.fetch,
+  });
+  const doFetch = options.fetch ?? ((input, init) => globalThis.fetch(input, init));
+
+  async function guarded<T>(call: () => Promise<T>): Promise<T> {
+    try {
+      return await call();
+    } catch (error) {
+      if (isSyncError(error) && error.needsNewToken) options.onSessionExpired?.();
+      throw error;
+    }
+  }
+
+  const get = <T>(route: string, query: Record<string, string | number> = {}) =>
+    guarded(() => client.request<T>(route, { query }));
+
+  async function download(route: string, query: Record<string, string | number>, format: ExportFormat) {
+    return guarded(async (): Promise<ExportedFile> => {
+      let response: Response;
+      try {
+        response = await doFetch(serverEndpoint(credentials.serverUrl, route, { ...query, format }), {
+          headers: { authorization: `Bearer ${credentials.token}`, 'x-app-version': options.appVersion },
+          signal: AbortSignal.timeout(120_000),
+        });
+      } catch (error) {
+        throw networkError(error);
+      }
+      if (!response.ok) {
+        let body: unknown = null;
+        try {
+          body = await response.json();
+        } catch {
+          // not JSON: the status alone decides the message
+        }
+        throw errorFromResponse(response.status, body, 'county');
+      }
+      const data = new Uint8Array(await response.arrayBuffer());
+      const name = fileNameOf(response.headers.get('content-disposition'), `report.${format}`);
+      return { fileName: name, mimeType: mimeTypes[format], data };
+    });
+  }
+
+  return {
+    reference: () => get<CountyReference>(countyApiRoutes.reference),
+    duplicates: (opinionId) => get<DuplicatesResponse>(countyApiRoutes.duplicates(opinionId), { limit: 8 }),
+    syncReport: (staleDays) => get<SyncReport>(countyApiRoutes.syncReport, { staleDays }),
+    workReport: (query) =>
+      get<WorkReport>(
+        countyApiRoutes.workReport,
+        queryOf({ from: query.from, to: query.to, townshipId: query.townshipId, stationId: query.stationId }),
+      ),
+    exportReport(kind: 'sync' | 'work', format: ExportFormat, query: WorkReportQuery | { staleDays: number }) {
+      if (kind === 'sync') {
+        const { staleDays } = query as { staleDays: number };
+        return download(countyApiRoutes.syncReport, { staleDays }, format);
+      }
+      const work = query as WorkReportQuery;
+      return download(
+        countyApiRoutes.workReport,
+        queryOf({ from: work.from, to: work.to, townshipId: work.townshipId, stationId: work.stationId }),
+        format,
+      );
+    },
+    pushDepartments: (rows) =>
+      guarded(() =>
+        client.request<PushResponse<Department>>(syncRoutes.push('departments'), {
+          body: rows,
+          schemaVersion: departmentSchema.version,
+        }),
+      ),
+  } as CountyApi;
+}
+
+/** A department's own fields, without anything RxDB adds (the server compares pushed master states exactly). */
+export function departmentFields(department: Department): Department {
+  return {
+    id: department.id,
+    countyId: department.countyId,
+    createdAt: department.createdAt,
+    updatedAt: department.updatedAt,
+    name: department.name,
+    active: department.active,
+  };
+}
+
+/** The wire form of a department, as pulled and pushed. */
+export function departmentWire(department: Department): WireDocument<Department> {
+  return { ...departmentFields(department), _deleted: false };
+}

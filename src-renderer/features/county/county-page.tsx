@@ -1,0 +1,238 @@
+// The county staff workspace: its own navigation (意见办理, 承办单位, 同步情况报表, 工作报表, 设置, 退出登录), the
+// county's replication while open, and a way back to sign-in when the session ends. Mounted at /county/* in the
+// app's router, or standing alone (with its own hash router) where the app shows it instead of station setup.
+import {
+  ApartmentOutlined,
+  BarChartOutlined,
+  CloudSyncOutlined,
+  LogoutOutlined,
+  SettingOutlined,
+  SolutionOutlined,
+} from '@ant-design/icons';
+import { Alert, App, Layout, Menu, Result, Space, Spin, Typography } from 'antd';
+import { type ReactNode, useEffect, useMemo, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import {
+  createHashRouter,
+  Navigate,
+  Route,
+  RouterProvider,
+  Routes,
+  useInRouterContext,
+  useLocation,
+  useNavigate,
+} from 'react-router-dom';
+import { useDatabase } from '../../app/app-context';
+import { getHost } from '../../platform/host';
+import { signOutCounty } from '../../sync/county-session';
+import type { CountyCredentials } from '../../sync/credentials';
+import { isSyncError } from '../../sync/sync-client';
+import { getSyncEngine, type SyncEngine, startSyncEngine } from '../../sync/sync-engine';
+import { useSyncCredentials } from '../../sync/sync-runner';
+import { SyncIndicator } from '../../ui/sync-indicator';
+import { CountySignInForm } from '../county-sign-in/county-sign-in-form';
+import { CountySessionProvider, useCountySession } from './county-context';
+import { CountyQueuePage } from './county-queue-page';
+import { CountySettingsPage } from './county-settings-page';
+import { DepartmentsPage } from './departments-page';
+import { SyncReportPage } from './sync-report-page';
+import { WorkReportPage } from './work-report-page';
+
+export const countyNavItems: { key: string; path: string; icon: ReactNode }[] = [
+  { key: 'opinions', path: '/county/opinions', icon: <SolutionOutlined /> },
+  { key: 'departments', path: '/county/departments', icon: <ApartmentOutlined /> },
+  { key: 'syncReport', path: '/county/sync-report', icon: <CloudSyncOutlined /> },
+  { key: 'workReport', path: '/county/work-report', icon: <BarChartOutlined /> },
+  { key: 'settings', path: '/county/settings', icon: <SettingOutlined /> },
+];
+
+/** Runs the county's replication while the workspace is open; a refused session ends it. */
+function CountySync() {
+  const database = useDatabase();
+  const { credentials, sessionExpired, expireSession } = useCountySession();
+
+  useEffect(() => {
+    if (sessionExpired) return;
+    let engine: SyncEngine | null = null;
+    let owned = false;
+    let stopped = false;
+    let subscription: { unsubscribe(): void } | null = null;
+    const watch = (running: SyncEngine) => {
+      subscription = running.replication.events$.subscribe((event) => {
+        if (event.type === 'error' && isSyncError(event.error) && event.error.needsNewToken) expireSession();
+      });
+    };
+    // Another part of the app may already replicate with this session: never two engines on one database.
+    const existing = getSyncEngine();
+    if (existing && existing.credentials.token === credentials.token) {
+      watch(existing);
+    } else {
+      void startSyncEngine(database, credentials).then((started) => {
+        if (stopped) {
+          void started.stop();
+          return;
+        }
+        engine = started;
+        owned = true;
+        watch(started);
+      });
+    }
+    return () => {
+      stopped = true;
+      subscription?.unsubscribe();
+      if (owned) void engine?.stop();
+    };
+  }, [database, credentials, sessionExpired, expireSession]);
+  return null;
+}
+
+function SessionExpired() {
+  const { t } = useTranslation('county');
+  return (
+    <main style={{ minHeight: '100%', background: '#f5f5f5', padding: '48px 24px', boxSizing: 'border-box' }}>
+      <Alert
+        type="warning"
+        showIcon
+        style={{ maxWidth: 480, margin: '0 auto 16px' }}
+        title={t('session.expired')}
+        description={t('session.expiredHint')}
+      />
+      <CountySignInForm />
+    </main>
+  );
+}
+
+function CountyShell() {
+  const { t } = useTranslation('county');
+  const navigate = useNavigate();
+  const location = useLocation();
+  const { modal } = App.useApp();
+  const { credentials, sessionExpired } = useCountySession();
+  const selected = countyNavItems.find((item) => location.pathname.startsWith(item.path))?.key ?? 'opinions';
+
+  if (sessionExpired) return <SessionExpired />;
+
+  const signOut = () =>
+    modal.confirm({
+      title: t('session.signOutConfirm'),
+      okText: t('session.signOut'),
+      cancelText: t('actions.cancel'),
+      onOk: () => signOutCounty(),
+    });
+
+  return (
+    <Layout style={{ height: '100%' }}>
+      <Layout.Sider width={200} theme="dark" className="no-print">
+        <div style={{ color: '#fff', fontWeight: 600, fontSize: 16, padding: '18px 16px', lineHeight: 1.3 }}>
+          {t('shell.appName')}
+        </div>
+        <nav aria-label={t('shell.navLabel')}>
+          <Menu
+            theme="dark"
+            mode="inline"
+            selectedKeys={[selected]}
+            items={[
+              ...countyNavItems.map((item) => ({
+                key: item.key,
+                icon: item.icon,
+                label: t(`nav.${item.key}`),
+                onClick: () => navigate(item.path),
+              })),
+              { type: 'divider' as const },
+              { key: 'signOut', icon: <LogoutOutlined />, label: t('nav.signOut'), onClick: signOut },
+            ]}
+          />
+        </nav>
+      </Layout.Sider>
+      <Layout>
+        <Layout.Header
+          className="no-print"
+          style={{
+            background: '#fff',
+            padding: '0 24px',
+            display: 'flex',
+            alignItems: 'center',
+            justifyContent: 'space-between',
+            borderBottom: '1px solid #f0f0f0',
+          }}
+        >
+          <Typography.Text strong style={{ fontSize: 16 }}>
+            {t('shell.title', { county: credentials.countyName })}
+          </Typography.Text>
+          <Space size="middle">
+            <SyncIndicator />
+            <Typography.Text type="secondary">{t('shell.user', { user: credentials.user })}</Typography.Text>
+          </Space>
+        </Layout.Header>
+        <Layout.Content style={{ padding: 16, overflow: 'auto' }}>
+          <Routes>
+            <Route index element={<Navigate to="opinions" replace />} />
+            <Route path="opinions/*" element={<CountyQueuePage />} />
+            <Route path="departments/*" element={<DepartmentsPage />} />
+            <Route path="sync-report/*" element={<SyncReportPage />} />
+            <Route path="work-report/*" element={<WorkReportPage />} />
+            <Route path="settings/*" element={<CountySettingsPage />} />
+            <Route path="*" element={<Navigate to="opinions" replace />} />
+          </Routes>
+        </Layout.Content>
+      </Layout>
+    </Layout>
+  );
+}
+
+/** Standing alone (no app router around it): a hash router of its own with the workspace at /county/*. */
+function StandaloneRouter() {
+  const router = useMemo(
+    () =>
+      createHashRouter([
+        { path: '/county/*', element: <CountyShell /> },
+        { path: '*', element: <Navigate to="/county/opinions" replace /> },
+      ]),
+    [],
+  );
+  return <RouterProvider router={router} />;
+}
+
+function useAppVersion(): string | null {
+  const [version, setVersion] = useState<string | null>(null);
+  useEffect(() => {
+    let active = true;
+    getHost()
+      .appInfo()
+      .then(
+        (info) => active && setVersion(info.version),
+        () => active && setVersion('0.0.0'),
+      );
+    return () => {
+      active = false;
+    };
+  }, []);
+  return version;
+}
+
+function SignedIn({ credentials }: { credentials: CountyCredentials }) {
+  const inRouter = useInRouterContext();
+  const appVersion = useAppVersion();
+  if (appVersion === null) return <Spin fullscreen />;
+  return (
+    <CountySessionProvider credentials={credentials} appVersion={appVersion}>
+      <CountySync />
+      {inRouter ? <CountyShell /> : <StandaloneRouter />}
+    </CountySessionProvider>
+  );
+}
+
+export default function CountyPage() {
+  const { t } = useTranslation('county');
+  const { credentials, loading } = useSyncCredentials();
+  if (loading) return <Spin fullscreen />;
+  if (credentials?.role === 'county') return <SignedIn credentials={credentials} />;
+  if (credentials?.role === 'station') {
+    return <Result status="info" title={t('session.stationPc')} subTitle={t('session.stationPcHint')} />;
+  }
+  return (
+    <main style={{ minHeight: '100%', background: '#f5f5f5', padding: '64px 24px', boxSizing: 'border-box' }}>
+      <CountySignInForm />
+    </main>
+  );
+}
