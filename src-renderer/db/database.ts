@@ -14,6 +14,7 @@ import { getRxStorageDexie } from 'rxdb/plugins/storage-dexie';
 import { type CollectionDocuments, collectionDefinitions } from '../../src-shared/collections';
 import { DomainError } from '../../src-shared/common/domain-error';
 import { type SyncedCollection, syncedCollections } from '../../src-shared/sync/protocol';
+import { wrappedChangedDocumentsStorage } from './changed-documents-storage';
 import { conflictHandlerFor } from './conflict-handler';
 import { wrappedSharedValidationStorage } from './schema-validation';
 
@@ -45,7 +46,8 @@ async function addPlugins(): Promise<void> {
   addRxPlugin(RxDBMigrationSchemaPlugin);
   addRxPlugin(RxDBLocalDocumentsPlugin);
   // Dev-mode loads a remote page and is slow: development builds only, never production or tests.
-  if (import.meta.env.DEV && import.meta.env.MODE !== 'test') {
+  // `env` is undefined outside Vite (tsx and Node run this module for benches and tools).
+  if (import.meta.env?.DEV && import.meta.env.MODE !== 'test') {
     const { RxDBDevModePlugin, disableWarnings } = await import('rxdb/plugins/dev-mode');
     disableWarnings();
     addRxPlugin(RxDBDevModePlugin);
@@ -68,8 +70,10 @@ export function liaisonStorage(options: Pick<OpenDatabaseOptions, 'indexedDB' | 
   const dexie = getRxStorageDexie(
     options.indexedDB && options.IDBKeyRange ? { indexedDB: options.indexedDB, IDBKeyRange: options.IDBKeyRange } : {},
   );
-  // Validation is outermost so it sees plaintext; encryption sits between it and IndexedDB.
-  return wrappedSharedValidationStorage({ storage: wrappedKeyEncryptionCryptoJsStorage({ storage: dexie }) });
+  // Validation is outermost so it sees plaintext; encryption sits between it and IndexedDB. Innermost, the seeking
+  // "changes since checkpoint" keeps replication linear (see changed-documents-storage.ts).
+  const seeking = wrappedChangedDocumentsStorage({ storage: dexie });
+  return wrappedSharedValidationStorage({ storage: wrappedKeyEncryptionCryptoJsStorage({ storage: seeking }) });
 }
 
 /** Opens (creating or migrating) the local database. Throws DomainError('database_open_failed') when it cannot. */

@@ -11,6 +11,7 @@ import { createMemoryHost } from '../platform/memory-host';
 import type { SyncStatusState } from '../state/sync-status-store';
 import { readCredentials } from './credentials';
 import { adoptEnrolment, enrolStation, findProvisioning, resumeOrProvisionedEnrolment } from './enrol';
+import { chunkByBytes, pushBodyBudget } from './replication';
 import { createSyncClient } from './sync-client';
 import { type SyncEngine, startSyncEngine } from './sync-engine';
 import { type SyncTestServer, startSyncTestServer } from './testing/sync-test-server';
@@ -234,7 +235,8 @@ describe('replication with the county', () => {
     await engine.syncNow();
     await engine.stop();
 
-    // The county accepts on the server while the station (offline) corrects the content.
+    // The county accepts on the server while the station (offline) corrects the visitor's phone, the one intake
+    // field it may still change after submission (src-shared/opinion/opinion-editing.ts; the server enforces it).
     const session = await staffLogin('jinxiu');
     const county = createSyncClient({ serverUrl: server.url, token: session.token, appVersion: 't', role: 'county' });
     const pulled = await county.request<PullResponse<Opinion>>('/v1/sync/opinions/pull', {
@@ -268,7 +270,10 @@ describe('replication with the county', () => {
     });
     expect(countyConflicts).toEqual([]);
     const local = (await db.opinions.findOne(opinion.id).exec())!;
-    await local.incrementalPatch({ content: '站点补充：路面塌陷约两米。', updatedAt: new Date().toISOString() });
+    await local.incrementalPatch({
+      visitor: { ...opinion.visitor, phone: '13900001111' },
+      updatedAt: new Date().toISOString(),
+    });
 
     const again = await startSyncEngine(db, credentials, { report: () => {}, retryTime: 500, isOnline: () => true });
     opened[opened.length - 1]!.engine = again;
@@ -276,13 +281,14 @@ describe('replication with the county', () => {
 
     const merged = await until(async () => {
       const doc = await db.opinions.findOne(opinion.id).exec();
-      return doc?.status === 'accepted' && doc.content.startsWith('站点补充') ? doc : null;
+      return doc?.status === 'accepted' && doc.visitor.phone === '13900001111' ? doc : null;
     });
-    expect(merged.content).toBe('站点补充：路面塌陷约两米。');
+    expect(merged.content).toBe(opinion.content);
     const onServer = (await server.store.getDocument('opinions', opinion.id))!;
     await until(async () => {
       const doc = await server.store.getDocument('opinions', opinion.id);
-      return doc?.body.content === '站点补充：路面塌陷约两米。' && doc.body.status === 'accepted';
+      const visitor = doc?.body.visitor as { phone?: string } | undefined;
+      return visitor?.phone === '13900001111' && doc?.body.status === 'accepted';
     });
     expect(onServer.countyId).toBe('jinxiu');
   });
@@ -354,5 +360,27 @@ describe('interruptions', () => {
     // Counts only grow within the run.
     expect(counts).toEqual([...counts].sort((a, b) => a - b));
     await until(async () => statuses.some((s) => s.progress === null));
+  });
+});
+
+describe('push requests stay under the body limit', () => {
+  const bytes = (value: unknown) => new TextEncoder().encode(JSON.stringify(value)).length;
+
+  it('sends a batch of ordinary opinions in one request', () => {
+    const rows = Array.from({ length: 500 }, () => ({ assumedMasterState: null, newDocumentState: makeOpinion() }));
+    expect(chunkByBytes(rows, pushBodyBudget)).toEqual([rows]);
+  });
+
+  it('splits long Chinese texts by UTF-8 bytes, in order, with a row over the budget alone', () => {
+    const long = '村道多处破损，雨天难以通行。'.repeat(350); // 4,900 characters, about 14.7 kB in UTF-8
+    const rows = Array.from({ length: 12 }, (_, i) => ({
+      newDocumentState: makeOpinion({ title: `长意见 ${i}`, content: long }),
+    }));
+    const huge = { newDocumentState: makeOpinion({ content: long }), padding: 'x'.repeat(70_000) };
+    const chunks = chunkByBytes([...rows, huge], 50_000);
+    expect(chunks.flat()).toEqual([...rows, huge]);
+    expect(chunks.length).toBeGreaterThan(3);
+    for (const chunk of chunks.slice(0, -1)) expect(bytes(chunk)).toBeLessThanOrEqual(50_000);
+    expect(chunks.at(-1)).toEqual([huge]);
   });
 });

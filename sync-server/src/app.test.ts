@@ -1,4 +1,4 @@
-// The app shell: health, JSON 404s, the renderer build with SPA fallback, CORS for the dev server, and clean logs.
+// The app shell: health, JSON 404s, the renderer build with SPA fallback, CORS (desktop app, dev server), clean logs.
 import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -8,6 +8,7 @@ import { opinionSchema } from '../../src-shared/opinion/opinion';
 import { syncRoutes } from '../../src-shared/sync/protocol';
 import { makeOpinion, TEST_COUNTY_ID } from '../../src-shared/testing/factories';
 import { buildServer, createLogger } from './app';
+import { desktopAppOrigin } from './plugins/cors';
 import { addStaff } from './services/staff';
 import { auth, insertRow, pushDocs, startTestServer, type TestServer } from './testing/test-server';
 
@@ -51,7 +52,59 @@ describe('app', () => {
     expect(missingAsset.statusCode).toBe(404);
   });
 
-  it('allows the configured dev-server origin only', async () => {
+  it('lets the desktop app (app://liaison) call the sync routes cross-origin, preflight included', async () => {
+    server = await startTestServer();
+    for (const url of [syncRoutes.pull('opinions'), syncRoutes.push('opinions'), syncRoutes.stream('opinions')]) {
+      const preflight = await server.app.inject({
+        method: 'OPTIONS',
+        url,
+        headers: {
+          origin: desktopAppOrigin,
+          'access-control-request-method': url.endsWith('push') ? 'POST' : 'GET',
+          'access-control-request-headers': 'authorization,content-type,x-schema-version,x-app-version',
+        },
+      });
+      expect(preflight.statusCode).toBe(204);
+      expect(preflight.headers['access-control-allow-origin']).toBe(desktopAppOrigin);
+      expect(preflight.headers['access-control-allow-methods']).toContain('POST');
+      for (const header of ['authorization', 'content-type', 'x-schema-version', 'x-app-version']) {
+        expect(preflight.headers['access-control-allow-headers']).toContain(header);
+      }
+    }
+    await pushDocs(server.app, server.tokens.stationA, 'opinions', [insertRow(makeOpinion())]);
+    const pull = await server.app.inject({
+      method: 'GET',
+      url: syncRoutes.pull('opinions'),
+      headers: { ...auth(server.tokens.stationA, opinionSchema.version), origin: desktopAppOrigin },
+    });
+    expect(pull.statusCode).toBe(200);
+    expect(pull.headers['access-control-allow-origin']).toBe(desktopAppOrigin);
+    expect(pull.headers.vary).toContain('Origin');
+    expect(pull.json<{ documents: unknown[] }>().documents).toHaveLength(1);
+    // A refusal must be readable too, or the app could not show why (e.g. an outdated client).
+    const refused = await server.app.inject({
+      method: 'GET',
+      url: syncRoutes.pull('opinions'),
+      headers: { origin: desktopAppOrigin },
+    });
+    expect(refused.statusCode).toBe(401);
+    expect(refused.headers['access-control-allow-origin']).toBe(desktopAppOrigin);
+  });
+
+  it('sends the CORS header on the event stream, which bypasses the hooks', async () => {
+    server = await startTestServer();
+    const base = await server.app.listen({ port: 0, host: '127.0.0.1' });
+    const controller = new AbortController();
+    const stream = await fetch(`${base}${syncRoutes.stream('opinions')}`, {
+      headers: { authorization: `Bearer ${server.tokens.stationA}`, origin: desktopAppOrigin },
+      signal: controller.signal,
+    });
+    expect(stream.status).toBe(200);
+    expect(stream.headers.get('access-control-allow-origin')).toBe(desktopAppOrigin);
+    controller.abort();
+  });
+
+  it('allows the configured origin as well, and no other', async () => {
     server = await startTestServer({ corsOrigin: 'http://localhost:5173' });
     const preflight = await server.app.inject({
       method: 'OPTIONS',
@@ -61,12 +114,22 @@ describe('app', () => {
     expect(preflight.statusCode).toBe(204);
     expect(preflight.headers['access-control-allow-origin']).toBe('http://localhost:5173');
     expect(preflight.headers['access-control-allow-headers']).toContain('x-schema-version');
-    const other = await server.app.inject({
+    const desktop = await server.app.inject({
       method: 'GET',
       url: syncRoutes.health,
-      headers: { origin: 'http://evil.example' },
+      headers: { origin: desktopAppOrigin },
     });
-    expect(other.headers['access-control-allow-origin']).toBeUndefined();
+    expect(desktop.headers['access-control-allow-origin']).toBe(desktopAppOrigin);
+    for (const origin of ['http://evil.example', 'app://other', 'null']) {
+      const other = await server.app.inject({ method: 'GET', url: syncRoutes.health, headers: { origin } });
+      expect(other.headers['access-control-allow-origin']).toBeUndefined();
+      const otherPreflight = await server.app.inject({
+        method: 'OPTIONS',
+        url: syncRoutes.pull('opinions'),
+        headers: { origin, 'access-control-request-method': 'GET' },
+      });
+      expect(otherPreflight.headers['access-control-allow-origin']).toBeUndefined();
+    }
   });
 
   it('refuses a heartbeat from county staff', async () => {

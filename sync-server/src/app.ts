@@ -5,6 +5,7 @@ import fastifyStatic from '@fastify/static';
 import Fastify, { type FastifyBaseLogger, type FastifyInstance, type FastifyRequest } from 'fastify';
 import pino, { type DestinationStream, type Logger } from 'pino';
 import type { ServerConfig } from './config';
+import { registerCors } from './plugins/cors';
 import { HttpError, notFoundBody, registerErrorHandler } from './plugins/errors';
 import { reportRoutes } from './reports/report-routes';
 import { authRoutes } from './routes/auth';
@@ -75,20 +76,7 @@ export function buildServer(config: ServerConfig, deps: ServerDeps = {}): Fastif
     return reply.status(404).send(notFoundBody);
   });
 
-  if (config.corsOrigin) {
-    const origin = config.corsOrigin;
-    app.addHook('onRequest', async (request, reply) => {
-      if (request.headers.origin !== origin) return;
-      reply.header('access-control-allow-origin', origin);
-      reply.header('vary', 'Origin');
-      if (request.method === 'OPTIONS') {
-        reply.header('access-control-allow-methods', 'GET, POST, OPTIONS');
-        reply.header('access-control-allow-headers', 'authorization, content-type, x-schema-version, x-app-version');
-        reply.header('access-control-max-age', '600');
-        return reply.status(204).send();
-      }
-    });
-  }
+  registerCors(app, config);
 
   app.register(rateLimit, {
     global: false,

@@ -27,7 +27,7 @@ export interface ServerConfig {
   streamHeartbeatMs: number;
   /** The renderer build served to county staff in a browser; null to serve none. */
   staticDir: string | null;
-  /** An extra origin allowed by CORS (the Vite dev server); null for none. */
+  /** An origin allowed by CORS besides the desktop app's `app://liaison` (e.g. the Vite dev server); null for none. */
   corsOrigin: string | null;
   /** pino level; 'silent' in tests. */
   logLevel: string;

@@ -30,6 +30,20 @@ export interface DomainRules {
   ): string[];
   /** Whether `role` may move a record of the collection from `from` (null: a new record) to `to`. */
   transitionAllowed(collection: SyncedCollection, from: string | null, to: string, role: Role): boolean;
+  /** Why `role` may not make this change to a stored record (locked fields), or null when it may. */
+  editRefused(
+    collection: SyncedCollection,
+    role: Role,
+    before: Record<string, unknown> | null,
+    after: Record<string, unknown>,
+  ): EditRefusal | null;
+}
+
+/** A change the edit rules refuse: the shared rule's code and Chinese message, and the locked fields. */
+export interface EditRefusal {
+  code: string;
+  message: string;
+  fields: string[];
 }
 
 export function roleOf(caller: Caller): Role {
@@ -154,6 +168,10 @@ export function decidePush(
         `${caller.kind === 'station' ? '联络站' : '县级'}无权修改以下字段：${notOwned.join('、')}`,
         { row: index, id, fields: notOwned },
       );
+    }
+    const refused = rules.editRefused(collection, role, before, body);
+    if (refused) {
+      throw forbidden(refused.code, refused.message, { row: index, id, fields: refused.fields });
     }
     const fromStatus = statusOf(before);
     const toStatus = statusOf(body);

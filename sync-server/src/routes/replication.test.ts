@@ -2,7 +2,13 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { type Opinion, opinionSchema } from '../../../src-shared/opinion/opinion';
 import { syncRoutes } from '../../../src-shared/sync/protocol';
-import { makeDepartment, makeOpinion, makeStation, TEST_COUNTY_ID } from '../../../src-shared/testing/factories';
+import {
+  makeDepartment,
+  makeOpinion,
+  makeReceptionDay,
+  makeStation,
+  TEST_COUNTY_ID,
+} from '../../../src-shared/testing/factories';
 import {
   auth,
   insertRow,
@@ -18,6 +24,7 @@ import {
 interface Pulled {
   documents: (Record<string, unknown> & { id: string; _deleted: boolean })[];
   checkpoint: { seq: number };
+  remaining?: number;
 }
 
 let server: TestServer;
@@ -65,6 +72,32 @@ describe('pull pages by seq', () => {
     await pushDocs(server.app, server.tokens.stationA, 'opinions', [insertRow(late)]);
     const next = (await pullDocs(server.app, server.tokens.stationA, 'opinions', seq)).json<Pulled>();
     expect(next.documents.map((d) => d.id)).toEqual([late.id]);
+  });
+
+  it('tells how many documents of the caller’s scope remain after each page, for the progress bar', async () => {
+    await pushDocs(
+      server.app,
+      server.tokens.stationA,
+      'opinions',
+      Array.from({ length: 7 }, () => insertRow(makeOpinion())),
+    );
+    // Another station's records are out of the caller's scope and not counted.
+    await pushDocs(server.app, server.tokens.stationB, 'opinions', [
+      insertRow(makeOpinion({ stationId: OTHER_STATION_ID })),
+      insertRow(makeOpinion({ stationId: OTHER_STATION_ID })),
+    ]);
+    const remaining: number[] = [];
+    let seq = 0;
+    for (;;) {
+      const page = (await pullDocs(server.app, server.tokens.stationA, 'opinions', seq, 3)).json<Pulled>();
+      remaining.push(page.remaining ?? -1);
+      if (page.documents.length === 0) break;
+      seq = page.checkpoint.seq;
+    }
+    expect(remaining).toEqual([4, 1, 0, 0]);
+    // County staff see the whole county: 9 opinions.
+    const county = (await pullDocs(server.app, server.tokens.staffX, 'opinions', 0, 5)).json<Pulled>();
+    expect(county.remaining).toBe(4);
   });
 
   it('returns documents on the wire with _deleted and without server bookkeeping', async () => {
@@ -270,6 +303,47 @@ describe('field ownership and lifecycle', () => {
     const byCounty = await pushDocs(server.app, server.tokens.staffX, 'opinions', [updateRow(opinion, accepted)]);
     expect(byCounty.statusCode).toBe(200);
     expect(byCounty.json()).toEqual([]);
+  });
+});
+
+describe('rules the app checks, checked again on push', () => {
+  it('refuses an opinion whose sort key does not follow its receivedAt, and stores nothing', async () => {
+    const good = makeOpinion();
+    const forged = { ...makeOpinion(), receivedAt: '2025-06-01T00:00:00.000Z' };
+    const res = await pushDocs(server.app, server.tokens.stationA, 'opinions', [insertRow(good), insertRow(forged)]);
+    expect(res.statusCode).toBe(400);
+    expect(res.json()).toMatchObject({
+      error: 'validation_failed',
+      row: 1,
+      id: forged.id,
+      fields: [{ field: 'receivedAtDesc', code: 'derivedMismatch' }],
+    });
+    expect(await storedOpinionCount()).toBe(0);
+  });
+
+  it('refuses a station changing the content of a submitted opinion, but not its visitor', async () => {
+    const opinion = makeOpinion({ status: 'submitted' });
+    await pushDocs(server.app, server.tokens.stationA, 'opinions', [insertRow(opinion)]);
+    const edited = { ...opinion, content: '提交后改写的内容', updatedAt: '2026-03-03T02:00:00.000Z' };
+    const res = await pushDocs(server.app, server.tokens.stationA, 'opinions', [updateRow(opinion, edited)]);
+    expect(res.statusCode).toBe(403);
+    expect(res.json()).toMatchObject({ error: 'opinion_field_locked', fields: ['content'], id: opinion.id });
+    expect((await server.store.getDocument('opinions', opinion.id))?.body).toEqual(opinion);
+
+    const phone = { ...opinion, visitor: { ...opinion.visitor, phone: '13900000000' } };
+    const ok = await pushDocs(server.app, server.tokens.stationA, 'opinions', [updateRow(opinion, phone)]);
+    expect(ok.statusCode).toBe(200);
+    expect(ok.json()).toEqual([]);
+  });
+
+  it('refuses re-planning a reception day that was held', async () => {
+    const held = makeReceptionDay({ status: 'held' });
+    await pushDocs(server.app, server.tokens.stationA, 'receptionDays', [insertRow(held)]);
+    const moved = { ...held, date: '2026-03-09', place: '村委会' };
+    const res = await pushDocs(server.app, server.tokens.stationA, 'receptionDays', [updateRow(held, moved)]);
+    expect(res.statusCode).toBe(403);
+    expect(res.json()).toMatchObject({ error: 'reception_day_not_editable', fields: ['date', 'place'] });
+    expect((await server.store.getDocument('receptionDays', held.id))?.body).toEqual(held);
   });
 });
 

@@ -8,6 +8,7 @@ import {
   syncRoutes,
 } from '../../../src-shared/sync/protocol';
 import { authenticate, type Caller } from '../plugins/auth';
+import { corsHeaders } from '../plugins/cors';
 import { badRequest, HttpError } from '../plugins/errors';
 import { domainRules } from '../replication/domain-rules';
 import { decidePush, toWire } from '../replication/push-decision';
@@ -108,11 +109,15 @@ export const replicationRoutes: FastifyPluginAsync<ServerContext> = async (app, 
       const collection = collectionOf(request);
       const caller = request.caller as Caller;
       const { seq, limit } = request.query;
-      const docs = await ctx.store.pull(collection, readScope(caller, collection), seq, limit);
+      const scope = readScope(caller, collection);
+      const docs = await ctx.store.pull(collection, scope, seq, limit);
       if (caller.kind === 'station')
         await ctx.store.recordSyncActivity(caller.stationId, 'pull', ctx.now().toISOString());
       const last = docs.at(-1);
-      return { documents: docs.map(toWire), checkpoint: { seq: last ? last.seq : seq } };
+      const checkpoint = { seq: last ? last.seq : seq };
+      // A full batch may have more behind it; a short one is the end (no count needed).
+      const remaining = docs.length < limit ? 0 : await ctx.store.countAfter(collection, scope, checkpoint.seq);
+      return { documents: docs.map(toWire), checkpoint, remaining };
     },
   );
 
@@ -148,9 +153,8 @@ export const replicationRoutes: FastifyPluginAsync<ServerContext> = async (app, 
         'cache-control': 'no-cache, no-transform',
         connection: 'keep-alive',
         'x-accel-buffering': 'no',
-        ...(ctx.config.corsOrigin && request.headers.origin === ctx.config.corsOrigin
-          ? { 'access-control-allow-origin': ctx.config.corsOrigin }
-          : {}),
+        // Hijacked: the CORS hook's headers are not sent, so they are written here.
+        ...corsHeaders(ctx.config, request.headers.origin),
       });
       const send = (data: unknown) => res.write(`data: ${JSON.stringify(data)}\n\n`);
       // A new connection may have missed commits while it was away: ask the client to pull from its checkpoint.

@@ -197,6 +197,8 @@ export class SqliteStore implements Store {
   readonly file: string;
   private readonly db: Database.Database;
   private readonly listeners = new Set<CommitListener>();
+  /** Prepared statements of the per-request and per-row paths: preparing costs more than running them. */
+  private readonly statements = new Map<string, Database.Statement>();
 
   private constructor(file: string) {
     this.file = file;
@@ -240,32 +242,41 @@ export class SqliteStore implements Store {
     }
   }
 
+  /** The prepared statement of `sql`, prepared once per store. */
+  private prepared(sql: string): Database.Statement {
+    let statement = this.statements.get(sql);
+    if (!statement) {
+      statement = this.db.prepare(sql);
+      this.statements.set(sql, statement);
+    }
+    return statement;
+  }
+
   private nextSeq(): number {
-    const row = this.db
-      .prepare("UPDATE meta SET value = CAST(value AS INTEGER) + 1 WHERE key = 'seq' RETURNING value")
-      .get() as { value: number | string } | undefined;
+    const row = this.prepared(
+      "UPDATE meta SET value = CAST(value AS INTEGER) + 1 WHERE key = 'seq' RETURNING value",
+    ).get() as { value: number | string } | undefined;
     if (!row) throw new Error('seq counter missing');
     return Number(row.value);
   }
 
   private readDocument(collection: SyncedCollection, id: string): StoredDocument | null {
-    const row = this.db
-      .prepare(`SELECT ${documentColumns} FROM documents WHERE collection = ? AND id = ?`)
-      .get(collection, id) as DocumentRow | undefined;
+    const row = this.prepared(`SELECT ${documentColumns} FROM documents WHERE collection = ? AND id = ?`).get(
+      collection,
+      id,
+    ) as DocumentRow | undefined;
     return row ? toDocument(row) : null;
   }
 
   private writeDocument(collection: SyncedCollection, write: DocumentWrite, at: string): StoredDocument {
     const seq = this.nextSeq();
     const body = JSON.stringify(write.body);
-    this.db
-      .prepare(
-        `INSERT INTO documents (collection, id, station_id, county_id, seq, deleted, body, updated_at)
+    this.prepared(
+      `INSERT INTO documents (collection, id, station_id, county_id, seq, deleted, body, updated_at)
          VALUES (?, ?, ?, ?, ?, ?, ?, ?)
          ON CONFLICT (collection, id) DO UPDATE SET station_id = excluded.station_id, county_id = excluded.county_id,
            seq = excluded.seq, deleted = excluded.deleted, body = excluded.body, updated_at = excluded.updated_at`,
-      )
-      .run(collection, write.id, write.stationId, write.countyId, seq, write.deleted ? 1 : 0, body, at);
+    ).run(collection, write.id, write.stationId, write.countyId, seq, write.deleted ? 1 : 0, body, at);
     return { collection, ...write, seq, storedAt: at };
   }
 
@@ -282,12 +293,21 @@ export class SqliteStore implements Store {
 
   async pull(collection: SyncedCollection, scope: Scope, afterSeq: number, limit: number): Promise<StoredDocument[]> {
     const clause = scopeClause(scope);
-    const rows = this.db
-      .prepare(
-        `SELECT ${documentColumns} FROM documents WHERE collection = ? AND seq > ?${clause.sql} ORDER BY seq LIMIT ?`,
-      )
-      .all(collection, afterSeq, ...clause.params, limit) as DocumentRow[];
+    const rows = this.prepared(
+      `SELECT ${documentColumns} FROM documents WHERE collection = ? AND seq > ?${clause.sql} ORDER BY seq LIMIT ?`,
+    ).all(collection, afterSeq, ...clause.params, limit) as DocumentRow[];
     return rows.map(toDocument);
+  }
+
+  async countAfter(collection: SyncedCollection, scope: Scope, afterSeq: number): Promise<number> {
+    // Answered from the (collection, station_id|county_id, seq) indexes without reading a body.
+    const clause = scopeClause(scope);
+    const row = this.prepared(`SELECT count(*) AS n FROM documents WHERE collection = ?${clause.sql} AND seq > ?`).get(
+      collection,
+      ...clause.params,
+      afterSeq,
+    ) as { n: number };
+    return row.n;
   }
 
   async getDocument(collection: SyncedCollection, id: string): Promise<StoredDocument | null> {
@@ -436,7 +456,7 @@ export class SqliteStore implements Store {
   }
 
   async findToken(hash: string): Promise<TokenRecord | null> {
-    const row = this.db.prepare('SELECT * FROM tokens WHERE hash = ?').get(hash) as TokenRow | undefined;
+    const row = this.prepared('SELECT * FROM tokens WHERE hash = ?').get(hash) as TokenRow | undefined;
     return row ? toToken(row) : null;
   }
 
@@ -494,12 +514,10 @@ export class SqliteStore implements Store {
 
   async recordSyncActivity(stationId: string, kind: 'pull' | 'push', at: string): Promise<void> {
     const column = kind === 'pull' ? 'last_pull_at' : 'last_push_at';
-    this.db
-      .prepare(
-        `INSERT INTO station_sync (station_id, ${column}) VALUES (?, ?)
+    this.prepared(
+      `INSERT INTO station_sync (station_id, ${column}) VALUES (?, ?)
          ON CONFLICT(station_id) DO UPDATE SET ${column} = excluded.${column}`,
-      )
-      .run(stationId, at);
+    ).run(stationId, at);
   }
 
   async listStationSyncStates(countyId?: string): Promise<StationSyncState[]> {

@@ -46,6 +46,23 @@ export function describeStoreConformance(
         expect((await store.pull('opinions', { kind: 'all' }, seqs[0] as number, 1)).map((d) => d.id)).toEqual(['c']);
       }));
 
+    it('counts the documents in scope after a seq, for the progress of a pull', () =>
+      withStore(async (store) => {
+        await store.push('opinions', ['a', 'b', 'c', 'd'], () => ({
+          writes: [write('a', 's1'), write('b', 's2'), write('c', 's1'), write('d', 's1', 'c2')],
+          result: null,
+        }));
+        await store.push('activities', ['e'], () => ({ writes: [write('e', 's1')], result: null }));
+        const station = { kind: 'station', stationId: 's1', countyId: 'c1' } as const;
+        const [first] = await store.pull('opinions', station, 0, 1);
+        expect(await store.countAfter('opinions', station, 0)).toBe(3);
+        expect(await store.countAfter('opinions', station, first?.seq ?? 0)).toBe(2);
+        expect(await store.countAfter('opinions', { kind: 'county', countyId: 'c1' }, 0)).toBe(3);
+        expect(await store.countAfter('opinions', { kind: 'all' }, 0)).toBe(4);
+        const last = (await store.pull('opinions', { kind: 'all' }, 0, 10)).at(-1);
+        expect(await store.countAfter('opinions', { kind: 'all' }, last?.seq ?? 0)).toBe(0);
+      }));
+
     it('stores nothing from a batch whose decider refuses, and tells listeners only about commits', () =>
       withStore(async (store) => {
         const seen: string[] = [];

@@ -130,6 +130,8 @@ export interface Store {
   // Documents (replication)
   /** Documents in scope with seq > afterSeq, ordered by seq, at most `limit`. */
   pull(collection: SyncedCollection, scope: Scope, afterSeq: number, limit: number): Promise<StoredDocument[]>;
+  /** How many documents in scope have seq > afterSeq (the pull's `remaining`); an index range count. */
+  countAfter(collection: SyncedCollection, scope: Scope, afterSeq: number): Promise<number>;
   getDocument(collection: SyncedCollection, id: string): Promise<StoredDocument | null>;
   listDocuments(collection: SyncedCollection, scope: Scope): Promise<StoredDocument[]>;
   /** One transaction: reads the masters of `ids`, lets `decide` choose, writes its writes with new seqs. */
