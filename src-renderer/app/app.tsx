@@ -77,11 +77,10 @@ function ProfileGate({ result }: { result: StartupResult }) {
       <SyncRunner />
       {profile?.clerkName ? (
         <RouterProvider router={router} />
-      ) : profile ? (
-        <SetupPage resume={profile} />
       ) : (
         // No station on this PC: county staff may sign in instead (their workspace), else the station setup.
-        <CountyGate fallback={<SetupPage resume={profile} />} />
+        // Once a station exists (enrolled or restored, name still to give) only the setup shows.
+        <CountyGate allowCounty={!profile} fallback={<SetupPage resume={profile} />} />
       )}
     </AppContextProvider>
   );
@@ -121,7 +120,9 @@ export function App() {
   return (
     <ConfigProvider
       locale={language === 'zh-CN' ? zhCN : enUS}
-      theme={{ token: { colorPrimary: '#b71c1c' } }}
+      // No animations: station PCs are often old and slow, and a state that waits for a CSS transition to end
+      // (a button's loading icon leaving) can stick when the transition never finishes.
+      theme={{ token: { colorPrimary: '#b71c1c', motion: false } }}
       button={{ autoInsertSpace: false }}
     >
       <AntApp style={{ height: '100%' }}>

@@ -8,17 +8,23 @@ import { useSyncCredentials } from '../../sync/sync-runner';
 import CountyPage from '../county/county-page';
 import { CountySignInForm } from './county-sign-in-form';
 
-export function CountyGate({ fallback }: { fallback: ReactNode }) {
+/**
+ * `allowCounty` is false once this PC has a station (even before the clerk's name is saved): then only the fallback
+ * shows. The fallback keeps its place in the tree either way, so the setup page keeps its state (e.g. the summary
+ * of a restore) when the station appears.
+ */
+export function CountyGate({ fallback, allowCounty = true }: { fallback: ReactNode; allowCounty?: boolean }) {
   const { t } = useTranslation('county-sign-in');
   const { credentials, loading } = useSyncCredentials();
-  const [signingIn, setSigningIn] = useState(false);
+  // An address of the county workspace (`#/county…`, also where sign-out lands) opens the sign-in form directly.
+  const [signingIn, setSigningIn] = useState(() => globalThis.location?.hash.startsWith('#/county') ?? false);
 
-  if (loading) return null;
-  if (credentials?.role === 'county' && isSessionValid(credentials)) {
+  if (loading && allowCounty) return null;
+  if (allowCounty && credentials?.role === 'county' && isSessionValid(credentials)) {
     // The county workspace (features/county): queue, departments, reports, with its own navigation.
     return <CountyPage />;
   }
-  if (signingIn) {
+  if (allowCounty && signingIn) {
     return (
       <main style={{ minHeight: '100%', background: '#f5f5f5', padding: '64px 24px', boxSizing: 'border-box' }}>
         <CountySignInForm />
@@ -32,13 +38,15 @@ export function CountyGate({ fallback }: { fallback: ReactNode }) {
   }
   return (
     <div style={{ position: 'relative', height: '100%' }}>
-      <Button
-        type="link"
-        style={{ position: 'absolute', top: 12, right: 16, zIndex: 1 }}
-        onClick={() => setSigningIn(true)}
-      >
-        {t('entry')}
-      </Button>
+      {allowCounty ? (
+        <Button
+          type="link"
+          style={{ position: 'absolute', top: 12, right: 16, zIndex: 1 }}
+          onClick={() => setSigningIn(true)}
+        >
+          {t('entry')}
+        </Button>
+      ) : null}
       {fallback}
     </div>
   );
