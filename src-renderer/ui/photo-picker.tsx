@@ -34,12 +34,15 @@ function CameraDialog({
   const { t } = useTranslation();
   const videoRef = useRef<HTMLVideoElement>(null);
   const [error, setError] = useState<string | null>(null);
+  // 拍照 waits for the first frame: before it the video is 0×0 and a click would take nothing.
+  const [ready, setReady] = useState(false);
 
   useEffect(() => {
     if (!open) return;
     let stream: MediaStream | null = null;
     let stopped = false;
     setError(null);
+    setReady(false);
     navigator.mediaDevices
       ?.getUserMedia({ video: { width: { ideal: 1600 } }, audio: false })
       .then((s) => {
@@ -86,7 +89,7 @@ function CameraDialog({
         <Button key="cancel" onClick={onClose}>
           {t('actions.cancel')}
         </Button>,
-        <Button key="capture" type="primary" icon={<CameraOutlined />} onClick={capture} disabled={!!error}>
+        <Button key="capture" type="primary" icon={<CameraOutlined />} onClick={capture} disabled={!!error || !ready}>
           {t('photo.capture')}
         </Button>,
       ]}
@@ -94,7 +97,13 @@ function CameraDialog({
       {error ? (
         <Typography.Text type="danger">{error}</Typography.Text>
       ) : (
-        <video ref={videoRef} style={{ width: '100%', background: '#000' }} muted playsInline />
+        <video
+          ref={videoRef}
+          style={{ width: '100%', background: '#000' }}
+          muted
+          playsInline
+          onLoadedData={() => setReady(true)}
+        />
       )}
     </Modal>
   );

@@ -1,14 +1,13 @@
 // The county's opinion queue as pure functions: which opinions match the filters, which are overdue, which of a
 // selection a bulk action applies to (the lifecycle decides).
-import { isPastDeadline } from '../../../src-shared/calendar/working-days';
+
 import type { Opinion, OpinionStatus } from '../../../src-shared/opinion/opinion';
+import { isOpinionOverdue } from '../../../src-shared/opinion/opinion-deadline';
 import { type OpinionAction, opinionActions } from '../../../src-shared/opinion/opinion-lifecycle';
 import type { CountyQueueFilters } from '../../state/county-queue-store';
 
-/** Waiting for the department's reply after the deadline (judged on `today`, Asia/Shanghai). */
-export function isOverdue(opinion: Pick<Opinion, 'status' | 'assignment'>, today: string): boolean {
-  return opinion.status === 'assigned' && !!opinion.assignment && isPastDeadline(opinion.assignment.deadline, today);
-}
+/** Overdue (超期): one rule for the station and the county, in src-shared. */
+export const isOverdue = isOpinionOverdue;
 
 /** Working statuses: the county still has something to do. */
 export const pendingStatuses: readonly OpinionStatus[] = ['submitted', 'accepted', 'returned', 'assigned', 'rated'];

@@ -1,8 +1,23 @@
 // One opinion: intake, visitor (masked until revealed, the reveal is recorded), photos, county processing (read-only),
 // the station's actions and the full history timeline.
 import { ArrowLeftOutlined, EditOutlined } from '@ant-design/icons';
-import { App, Button, Card, Col, Descriptions, Empty, Image, Result, Row, Space, Spin, Typography } from 'antd';
-import { useState } from 'react';
+import {
+  Alert,
+  App,
+  Button,
+  Card,
+  Col,
+  Descriptions,
+  Empty,
+  Image,
+  Result,
+  Row,
+  Space,
+  Spin,
+  Tag,
+  Typography,
+} from 'antd';
+import { type ReactNode, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useParams } from 'react-router-dom';
 import { labelOf } from '../../../src-shared/common/labels';
@@ -18,10 +33,11 @@ import {
   type Visitor,
   visitorFieldLabels,
 } from '../../../src-shared/opinion/opinion';
+import { isOpinionOverdue } from '../../../src-shared/opinion/opinion-deadline';
 import { opinionActionLabels } from '../../../src-shared/opinion/opinion-lifecycle';
 import { useActor } from '../../app/app-context';
 import { useDepartments, useStationRepresentatives } from '../../app/use-reference-data';
-import { formatDate, formatDateTime } from '../../i18n/format';
+import { formatDate, formatDateTime, todayInStation } from '../../i18n/format';
 import { useLocale } from '../../i18n/i18n';
 import { HistoryTimeline } from '../../ui/history-timeline';
 import { MaskedText, RevealPersonalDataButton } from '../../ui/masked-text';
@@ -76,14 +92,14 @@ function VisitorCard({ opinion }: { opinion: Opinion }) {
   );
 }
 
-function CountyCard({ opinion }: { opinion: Opinion }) {
+function CountyCard({ opinion, overdue }: { opinion: Opinion; overdue: boolean }) {
   const { t } = useTranslation('opinions');
   const locale = useLocale();
   const departments = useDepartments();
   const deptName = (id: string | undefined) => (id ? (departments.byId.get(id)?.name ?? id) : '');
   const nested = (path: string) => labelOf(opinionNestedFieldLabels, path, locale);
   const field = (name: keyof Opinion) => labelOf(opinionFieldLabels, name, locale);
-  const items: { key: string; label: string; children: string }[] = [];
+  const items: { key: string; label: string; children: ReactNode }[] = [];
   const a = opinion.assignment;
   if (a) {
     items.push({ key: 'lead', label: t('detail.leadDepartment'), children: deptName(a.leadDepartmentId) });
@@ -92,7 +108,18 @@ function CountyCard({ opinion }: { opinion: Opinion }) {
       label: t('detail.assistingDepartments'),
       children: a.assistingDepartmentIds.map(deptName).join('、') || t('detail.none'),
     });
-    items.push({ key: 'deadline', label: nested('assignment.deadline'), children: formatDate(a.deadline, locale) });
+    items.push({
+      key: 'deadline',
+      label: nested('assignment.deadline'),
+      children: (
+        <Space size={4}>
+          <Typography.Text type={overdue ? 'danger' : undefined} strong={overdue}>
+            {formatDate(a.deadline, locale)}
+          </Typography.Text>
+          {overdue ? <Tag color="red">{t('overdueTag')}</Tag> : null}
+        </Space>
+      ),
+    });
     if (a.note) items.push({ key: 'anote', label: nested('assignment.note'), children: a.note });
   }
   const r = opinion.reply;
@@ -180,6 +207,7 @@ export function OpinionDetail() {
     );
   }
   const field = (name: keyof Opinion) => labelOf(opinionFieldLabels, name, locale);
+  const overdue = isOpinionOverdue(opinion, todayInStation());
   const satisfaction = opinion.satisfaction ? labelOf(satisfactionLevels.labels, opinion.satisfaction, locale) : null;
 
   return (
@@ -192,12 +220,21 @@ export function OpinionDetail() {
           {opinion.title}
         </Typography.Title>
         <StatusTag status={opinion.status} labels={opinionStatuses.labels} />
+        {overdue ? <Tag color="red">{t('overdueTag')}</Tag> : null}
         {actor.role === 'station' ? (
           <Button icon={<EditOutlined />} onClick={() => navigate('edit')}>
             {opinion.status === 'recorded' ? t('edit.button') : t('edit.buttonLocked')}
           </Button>
         ) : null}
       </Space>
+      {overdue && opinion.assignment ? (
+        <Alert
+          type="error"
+          showIcon
+          style={{ marginBottom: 12 }}
+          title={t('detail.overdue', { deadline: formatDate(opinion.assignment.deadline, locale) })}
+        />
+      ) : null}
       <Row gutter={16}>
         <Col span={15}>
           <Space direction="vertical" style={{ width: '100%' }} size={12}>
@@ -240,7 +277,7 @@ export function OpinionDetail() {
             </Card>
             <VisitorCard opinion={opinion} />
             <PhotosCard opinionId={opinion.id} />
-            <CountyCard opinion={opinion} />
+            <CountyCard opinion={opinion} overdue={overdue} />
           </Space>
         </Col>
         <Col span={9}>

@@ -1,14 +1,16 @@
 // The virtualized opinion table (50,000 rows stay responsive): masked personal data, status tags, row → detail.
-import { Table, type TableProps } from 'antd';
+import { Space, Table, type TableProps, Tag, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { labelOf } from '../../../src-shared/common/labels';
 import { type Opinion, opinionCategories, opinionStatuses } from '../../../src-shared/opinion/opinion';
+import { isOpinionOverdue } from '../../../src-shared/opinion/opinion-deadline';
 import type { Representative } from '../../../src-shared/representative/representative';
-import { formatDate, formatDateTime } from '../../i18n/format';
+import { formatDate, formatDateTime, todayInStation } from '../../i18n/format';
 import { useLocale } from '../../i18n/i18n';
 import type { OpinionSortField } from '../../state/opinion-filter-store';
 import { MaskedText } from '../../ui/masked-text';
 import { StatusTag } from '../../ui/status-tag';
+import './opinions.css';
 
 interface OpinionTableProps {
   opinions: Opinion[];
@@ -25,6 +27,8 @@ export function OpinionTable(props: OpinionTableProps) {
   const { opinions, representatives, loading, height, sortField, sortOrder, onSort, onOpen } = props;
   const { t } = useTranslation('opinions');
   const locale = useLocale();
+  // Judged on the station's date each render: a list left open overnight turns red the next morning on any update.
+  const today = todayInStation();
   const order = (field: OpinionSortField) =>
     sortField === field ? (sortOrder === 'asc' ? ('ascend' as const) : ('descend' as const)) : null;
 
@@ -39,7 +43,7 @@ export function OpinionTable(props: OpinionTableProps) {
       sortDirections: ['descend', 'ascend', 'descend'],
       render: (value: string) => formatDateTime(value, locale),
     },
-    { key: 'title', title: t('columns.title'), dataIndex: 'title', ellipsis: true, width: 250 },
+    { key: 'title', title: t('columns.title'), dataIndex: 'title', ellipsis: true, width: 220 },
     {
       key: 'category',
       title: t('columns.category'),
@@ -69,8 +73,20 @@ export function OpinionTable(props: OpinionTableProps) {
     {
       key: 'deadline',
       title: t('columns.deadline'),
-      width: 110,
-      render: (_: unknown, o: Opinion) => formatDate(o.assignment?.deadline, locale),
+      // Room for the date and the 超期 tag on one line.
+      width: 160,
+      render: (_: unknown, o: Opinion) => {
+        if (!o.assignment) return null;
+        const late = isOpinionOverdue(o, today);
+        return (
+          <Space size={4} wrap={false}>
+            <Typography.Text type={late ? 'danger' : undefined} strong={late}>
+              {formatDate(o.assignment.deadline, locale)}
+            </Typography.Text>
+            {late ? <Tag color="red">{t('overdueTag')}</Tag> : null}
+          </Space>
+        );
+      },
     },
     {
       key: 'status',
@@ -111,6 +127,7 @@ export function OpinionTable(props: OpinionTableProps) {
           const field = s?.columnKey === 'updatedAt' ? 'updatedAt' : 'receivedAt';
           onSort(field, s?.order === 'ascend' ? 'asc' : 'desc');
         }}
+        rowClassName={(record) => (isOpinionOverdue(record, today) ? 'opinion-row-overdue' : '')}
         onRow={(record) => ({
           onClick: () => onOpen(record.id),
           style: { cursor: 'pointer' },

@@ -1,6 +1,6 @@
 // First run: choose 注册到同步服务器, 培训/演示模式 or 从导出文件恢复 (a replacement PC), then give the clerk's name.
 import { CloudServerOutlined, ExperimentOutlined, UploadOutlined } from '@ant-design/icons';
-import { Alert, App, Button, Card, Col, Form, Input, Row, Space, Typography } from 'antd';
+import { Alert, App, Button, Card, Col, Form, Input, Row, Space, Spin, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { isDomainError } from '../../../src-shared/common/domain-error';
@@ -13,6 +13,7 @@ import { restoreExportedFile } from '../../db/transfer/restore-exported-file';
 import { stationDataExtension } from '../../db/transfer/station-data-file';
 import { getHost } from '../../platform/host';
 import { type EnrolledStation, enrolStation } from '../../sync/enrol';
+import { useProvisionedEnrolment } from '../../sync/use-provisioned-enrolment';
 import { completeEnrolment, installTrainingStation } from './setup-station';
 
 type Choice =
@@ -216,8 +217,12 @@ export default function SetupPage({ resume }: { resume?: StationProfile | null }
   const { t } = useTranslation('setup');
   const [chosen, setChosen] = useState<Choice | null>(null);
   const [restored, setRestored] = useState<string | null>(null);
+  // An installer's provisioning (or, in a browser, the page address) enrols this PC by itself.
+  const provisioned = useProvisionedEnrolment();
   // A profile without a clerk's name (after a restore, also one made on this page) always leads to the last step.
-  const choice: Choice | null = resume ? { kind: 'resume', profile: resume } : chosen;
+  const choice: Choice | null = resume
+    ? { kind: 'resume', profile: resume }
+    : (chosen ?? (provisioned.station ? { kind: 'enrolled', station: provisioned.station } : null));
 
   return (
     <main style={{ minHeight: '100%', background: '#f5f5f5', padding: '48px 64px', boxSizing: 'border-box' }}>
@@ -229,8 +234,24 @@ export default function SetupPage({ resume }: { resume?: StationProfile | null }
       </Typography.Paragraph>
       <div style={{ maxWidth: 1000, margin: '0 auto' }}>
         <RestoreBanner />
+        {provisioned.error && !choice ? (
+          <Alert
+            role="alert"
+            type="error"
+            showIcon
+            title={t('enrol.provisionedFailed', { message: provisioned.error })}
+            style={{ marginBottom: 16 }}
+          />
+        ) : null}
       </div>
-      {choice ? (
+      {provisioned.busy && !choice ? (
+        <div style={{ textAlign: 'center', padding: 48 }}>
+          <Spin />
+          <Typography.Paragraph type="secondary" style={{ marginTop: 16 }}>
+            {t('enrol.provisionedBusy')}
+          </Typography.Paragraph>
+        </div>
+      ) : choice ? (
         <ClerkStep choice={choice} onBack={() => setChosen(null)} restored={restored} />
       ) : (
         <Row gutter={[24, 24]} style={{ maxWidth: 1000, margin: '0 auto' }}>
