@@ -23,6 +23,8 @@ export interface SyncServerProcess {
   /** A one-time enrolment code for a station, as county staff issue it. */
   issueCode(stationId: string): Promise<string>;
   stationsOf(countyId: string): Promise<{ id: string; name: string; kind: string }[]>;
+  /** Adds a county staff account (`staff add`, password on standard input). */
+  addStaff(countyId: string, user: string, password: string): Promise<void>;
   stop(): Promise<void>;
   /** Starts again on the same port with the same data. */
   start(): Promise<void>;
@@ -102,6 +104,33 @@ export async function startSyncServer(): Promise<SyncServerProcess> {
         kind: string;
       }[];
     },
+    async addStaff(countyId, user, password) {
+      const child = spawn(
+        process.execPath,
+        [
+          '--import',
+          'tsx',
+          cli,
+          'staff',
+          'add',
+          '--county',
+          countyId,
+          '--user',
+          user,
+          '--password-stdin',
+          '--data',
+          dataDir,
+        ],
+        { cwd: root, env, stdio: ['pipe', 'ignore', 'pipe'] },
+      );
+      let err = '';
+      child.stderr?.on('data', (chunk: Buffer) => {
+        err += chunk.toString('utf8');
+      });
+      child.stdin?.end(`${password}\n`);
+      const code = await new Promise<number | null>((done) => child.on('exit', done));
+      if (code !== 0) throw new Error(`staff add failed (${code}): ${err}`);
+    },
     stop,
     start,
     async dispose() {
@@ -123,14 +152,35 @@ export async function enrolStationInApp(page: Page, server: SyncServerProcess, c
   await expect(page.getByRole('status', { name: '同步状态' })).toBeVisible();
 }
 
-/** County staff open the app from the server and sign in with a demo account. */
-export async function signInCounty(page: Page, server: SyncServerProcess, countyId: string) {
+/** County staff open the app from the server and sign in (with the county's demo account unless told otherwise). */
+export async function signInCounty(
+  page: Page,
+  server: SyncServerProcess,
+  countyId: string,
+  account: { user: string; password: string } = { user: `staff-${countyId}`, password: demoStaffPassword },
+) {
   await page.goto(server.url);
   await page.getByRole('button', { name: '县级工作人员登录' }).click();
-  await page.getByLabel('用户名').fill(`staff-${countyId}`);
-  await page.getByLabel('密码').fill(demoStaffPassword);
+  await page.getByLabel('用户名').fill(account.user);
+  await page.getByLabel('密码').fill(account.password);
   await page.getByRole('button', { name: /登\s*录/ }).click();
   await expect(page.getByText('群众意见办理')).toBeVisible();
+}
+
+/** The clerk records an opinion and submits it to the county; returns the address of its detail page. */
+export async function recordAndSubmitOpinion(page: Page, server: SyncServerProcess, title: string): Promise<string> {
+  await page.goto(`${server.url}/#/opinions/new`);
+  await chooseOption(page, '类别', '公共应急');
+  await page.getByLabel('标题').fill(title);
+  await page.getByLabel('意见建议内容').fill(`${title}：村口至学校路段路灯全部不亮，夜间学生出行不安全。`);
+  await page.getByLabel('群众姓名').fill('李四');
+  await page.getByRole('button', { name: /^保\s*存$/ }).click();
+  await expect(page.getByRole('button', { name: '提交到县级平台' })).toBeVisible();
+  const detailUrl = page.url();
+  await page.getByRole('button', { name: '提交到县级平台' }).click();
+  await page.getByRole('button', { name: /确\s*定|OK/ }).click();
+  await expect(page.getByText('已提交').first()).toBeVisible();
+  return detailUrl;
 }
 
 /** The token the app stored (browser host: localStorage), for checks the UI cannot make. */

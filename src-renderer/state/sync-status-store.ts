@@ -8,6 +8,25 @@ export interface SyncProgress {
   total: number | null;
 }
 
+/** A record the server refused to store (kept here unchanged, retried until the clerk corrects it). */
+export interface SyncRefusal {
+  collection: string;
+  /** The collection's name for the clerk (群众意见建议, 调解案件…). */
+  collectionTitle: string;
+  id: string;
+  /** Title, case number or date: how the clerk knows the record. */
+  label: string;
+  /** Where the record opens for correction, or null. */
+  href: string | null;
+  code: string;
+  /** The server's Chinese message. */
+  message: string;
+  /** Fields the server named, with their message when it gave one. */
+  fields: { field: string; message?: string }[];
+  /** ISO time of the latest refusal. */
+  at: string;
+}
+
 export interface SyncStatusState {
   /** Whether the sync server answered lately (not merely navigator.onLine). */
   online: boolean;
@@ -19,6 +38,8 @@ export interface SyncStatusState {
   progress: SyncProgress | null;
   /** Chinese message of the last failure, cleared by the next success. */
   lastError: string | null;
+  /** Records the server refused, until they are stored. */
+  refusals: SyncRefusal[];
   update: (patch: Partial<Omit<SyncStatusState, 'update'>>) => void;
 }
 
@@ -28,5 +49,6 @@ export const useSyncStatusStore = create<SyncStatusState>()((set) => ({
   pending: 0,
   progress: null,
   lastError: null,
+  refusals: [],
   update: (patch) => set(patch),
 }));

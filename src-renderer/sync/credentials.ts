@@ -67,9 +67,10 @@ export async function readCredentials(): Promise<SyncCredentials | null> {
   return parseCredentials(await getHost().getSecret('syncToken'));
 }
 
-export async function saveCredentials(credentials: SyncCredentials): Promise<void> {
+/** `quiet`: stores without telling the app (used right before a reload, when nothing may restart on it). */
+export async function saveCredentials(credentials: SyncCredentials, options: { quiet?: boolean } = {}): Promise<void> {
   await getHost().setSecret('syncToken', JSON.stringify(credentials));
-  notify();
+  if (!options.quiet) notify();
 }
 
 export async function forgetCredentials(): Promise<void> {

@@ -1,18 +1,19 @@
 // Replicates the local RxDB collections with the county sync server: one replicateRxCollection per synced
 // collection, pulled by server sequence, pushed in batches, kept live through the server's change stream.
-import type { RxCollection, RxReplicationPullStreamItem } from 'rxdb';
+import type { RxCollection, RxReplicationPullStreamItem, RxReplicationWriteToMasterRow } from 'rxdb';
 import { type RxReplicationState, replicateRxCollection } from 'rxdb/plugins/replication';
 import { map, type Observable, Subject, timer } from 'rxjs';
 import {
   type PullResponse,
-  type PushResponse,
   referenceCollections,
   type SyncCheckpoint,
   type SyncedCollection,
   syncedCollections,
   syncRoutes,
 } from '../../src-shared/sync/protocol';
+import type { SyncRefusal } from '../state/sync-status-store';
 import { changeStream } from './change-stream';
+import { describeRefusal } from './refused-record';
 import {
   type ClientRole,
   createSyncClient,
@@ -25,8 +26,9 @@ import {
 /** What the replication reports, for the status indicator, the 同步 page and the heartbeat. */
 export type ReplicationEvent =
   | { type: 'pulled'; collection: SyncedCollection; count: number; remaining: number | null }
-  | { type: 'pushed'; collection: SyncedCollection; count: number; conflicts: number }
-  | { type: 'error'; collection: SyncedCollection; error: SyncError };
+  | { type: 'pushed'; collection: SyncedCollection; count: number; conflicts: number; ids: string[] }
+  /** `refused`: documents the server refused (the rest of their batch was stored); they are retried as they are. */
+  | { type: 'error'; collection: SyncedCollection; error: SyncError; refused?: SyncRefusal[] };
 
 export interface StartReplicationOptions {
   serverUrl: string;
@@ -119,6 +121,43 @@ export function chunkByBytes<T>(rows: readonly T[], budget: number): T[][] {
  */
 export const streamedCollections: readonly SyncedCollection[] = ['opinions', 'mediationCases'];
 
+type PushRowOf = RxReplicationWriteToMasterRow<unknown>;
+type MasterState = PushRowOf['newDocumentState'];
+
+/**
+ * One push batch across RxDB's retries (RxDB retries the same rows array until the handler succeeds): which rows
+ * the server has answered for (stored or in conflict), the conflicts to return, and the rows it refused.
+ */
+interface PushAttempt {
+  answered: Set<number>;
+  conflicts: MasterState[];
+  refused: Set<number>;
+}
+
+function idOf(row: PushRowOf): string | undefined {
+  const id = (row.newDocumentState as { id?: unknown }).id;
+  return typeof id === 'string' ? id : undefined;
+}
+
+/** The row of `chunk` a refusal names: by id when given (stable), else by its index in the request. */
+function refusedIndex(chunk: readonly { row: PushRowOf }[], error: SyncError): number {
+  const refusal = error.refusal;
+  if (!refusal) return -1;
+  if (refusal.id !== undefined) {
+    const byId = chunk.findIndex((item) => idOf(item.row) === refusal.id);
+    if (byId >= 0) return byId;
+  }
+  return refusal.row !== undefined && refusal.row >= 0 && refusal.row < chunk.length ? refusal.row : -1;
+}
+
+/** The document as stored here now, in the replication's form (no _meta, _rev, _attachments); null if gone. */
+async function currentState(collection: RxCollection<unknown>, id: string): Promise<MasterState | null> {
+  const [found] = await collection.storageInstance.findDocumentsById([id], true);
+  if (!found) return null;
+  const { _meta, _rev, _attachments, ...state } = found;
+  return state as MasterState;
+}
+
 function isReference(collection: SyncedCollection): boolean {
   return (referenceCollections as readonly string[]).includes(collection);
 }
@@ -149,6 +188,93 @@ export function startReplication(db: DatabaseWithCollections, options: StartRepl
   const events = new Subject<ReplicationEvent>();
   const states = new Map<SyncedCollection, RxReplicationState<unknown, SyncCheckpoint>>();
   const names = (options.collections ?? syncedCollections).filter((name) => collectionOf(db, name) !== undefined);
+
+  const attempts = new WeakMap<readonly PushRowOf[], PushAttempt>();
+
+  /**
+   * Pushes a batch. When the server refuses one document (400/403 naming it), the batch's other documents are
+   * pushed without it, so they are stored; the refused one stays here exactly as it is, is reported (which record,
+   * why) and the batch fails, so RxDB retries it later: then only the refused rows are sent again, each in its
+   * current local state, so the clerk's correction goes through without a restart.
+   */
+  async function pushBatch(
+    name: SyncedCollection,
+    collection: RxCollection<unknown>,
+    schemaVersion: number,
+    rows: PushRowOf[],
+  ): Promise<MasterState[]> {
+    let attempt = attempts.get(rows);
+    if (!attempt) {
+      attempt = { answered: new Set(), conflicts: [], refused: new Set() };
+      attempts.set(rows, attempt);
+    }
+    const tried = attempt.refused;
+    attempt.refused = new Set();
+    const refusals: { row: PushRowOf; error: SyncError }[] = [];
+    try {
+      // Each round either answers every open row or sets one aside as refused: at most rows.length + 1 rounds.
+      for (;;) {
+        const open: { row: PushRowOf; index: number }[] = [];
+        for (const [index, row] of rows.entries()) {
+          if (attempt.answered.has(index) || attempt.refused.has(index)) continue;
+          const id = idOf(row);
+          // A row refused before goes again as the clerk has it now (corrected, or still the same).
+          const latest = tried.has(index) && id ? await currentState(collection, id) : null;
+          open.push({ row: latest ? { ...row, newDocumentState: latest } : row, index });
+        }
+        if (open.length === 0) break;
+        let refusedNow = false;
+        for (const chunk of chunkByBytes(open, pushBodyBudget)) {
+          let answer: MasterState[];
+          try {
+            answer = await client.request<MasterState[]>(syncRoutes.push(name), {
+              body: chunk.map((item) => item.row),
+              schemaVersion,
+            });
+          } catch (error) {
+            const syncError = asSyncError(error);
+            const at = refusedIndex(chunk, syncError);
+            const refused = chunk[at];
+            if (!refused) throw error;
+            // Nothing of this request was stored (one transaction): the others go again without it.
+            attempt.refused.add(refused.index);
+            refusals.push({ row: refused.row, error: syncError });
+            refusedNow = true;
+            break;
+          }
+          for (const item of chunk) attempt.answered.add(item.index);
+          attempt.conflicts.push(...answer);
+        }
+        if (!refusedNow) break;
+      }
+    } catch (error) {
+      events.next({ type: 'error', collection: name, error: asSyncError(error) });
+      throw error;
+    }
+    const first = refusals[0];
+    if (first) {
+      const refused = refusals.map(({ row, error }) =>
+        describeRefusal(name, row.newDocumentState as Record<string, unknown>, error),
+      );
+      events.next({ type: 'error', collection: name, error: first.error, refused });
+      // RxDB keeps the batch and retries it after `retryTime`; nothing is marked as pushed.
+      throw first.error;
+    }
+    attempts.delete(rows);
+    const conflictIds = new Set(attempt.conflicts.map((doc) => (doc as { id?: unknown }).id));
+    const ids = rows.flatMap((row) => {
+      const id = idOf(row);
+      return id && !conflictIds.has(id) ? [id] : [];
+    });
+    events.next({
+      type: 'pushed',
+      collection: name,
+      count: rows.length - attempt.conflicts.length,
+      conflicts: attempt.conflicts.length,
+      ids,
+    });
+    return attempt.conflicts;
+  }
 
   for (const name of names) {
     const collection = collectionOf(db, name)!;
@@ -195,28 +321,7 @@ export function startReplication(db: DatabaseWithCollections, options: StartRepl
         ? undefined
         : {
             batchSize: pushBatchSize[name],
-            handler: async (rows) => {
-              try {
-                const conflicts: PushResponse<unknown> = [];
-                for (const chunk of chunkByBytes(rows, pushBodyBudget)) {
-                  const answer = await client.request<PushResponse<unknown>>(syncRoutes.push(name), {
-                    body: chunk,
-                    schemaVersion,
-                  });
-                  conflicts.push(...answer);
-                }
-                events.next({
-                  type: 'pushed',
-                  collection: name,
-                  count: rows.length - conflicts.length,
-                  conflicts: conflicts.length,
-                });
-                return conflicts;
-              } catch (error) {
-                events.next({ type: 'error', collection: name, error: asSyncError(error) });
-                throw error;
-              }
-            },
+            handler: (rows) => pushBatch(name, collection, schemaVersion, rows),
           },
     });
     states.set(name, state as RxReplicationState<unknown, SyncCheckpoint>);

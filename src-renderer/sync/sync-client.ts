@@ -27,11 +27,27 @@ export interface RequestOptions {
   signal?: AbortSignal;
 }
 
+/** A field the server named when it refused a document: its path and, for validation errors, why. */
+export interface RefusedField {
+  field: string;
+  message?: string;
+}
+
+/** The server refused one document of a push (400/403 with `row`/`id`): which one, and the fields at fault. */
+export interface DocumentRefusal {
+  /** Index of the document in the request's rows. */
+  row: number | undefined;
+  id: string | undefined;
+  fields: RefusedField[];
+}
+
 /** A refused or failed sync request. `status` is 0 when the server was not reached at all. */
 export class SyncError extends DomainError {
   readonly status: number;
   /** For 426: the schema version the server requires. */
   readonly requiredVersion: number | undefined;
+  /** Set when a push was refused because of one document (not the connection, token or version). */
+  readonly refusal: DocumentRefusal | undefined;
 
   constructor(init: {
     code: string;
@@ -39,11 +55,13 @@ export class SyncError extends DomainError {
     messageEn: string;
     status: number;
     requiredVersion?: number | undefined;
+    refusal?: DocumentRefusal | undefined;
   }) {
     super({ code: init.code, message: init.message, messageEn: init.messageEn });
     this.name = 'SyncError';
     this.status = init.status;
     this.requiredVersion = init.requiredVersion;
+    this.refusal = init.refusal;
   }
 
   /** Worth retrying by itself (network, server busy or down); the others need the clerk to act. */
@@ -65,6 +83,24 @@ function isErrorBody(value: unknown): value is ErrorBody {
   if (typeof value !== 'object' || value === null) return false;
   const body = value as Record<string, unknown>;
   return typeof body.error === 'string' && typeof body.message === 'string';
+}
+
+/** The document a 400/403 names (`row` or `id`), with its fields; undefined when the refusal is not about one. */
+function refusalOf(status: number, body: ErrorBody | null): DocumentRefusal | undefined {
+  if (!body || (status !== 400 && status !== 403)) return undefined;
+  const row = typeof body.row === 'number' && Number.isInteger(body.row) ? body.row : undefined;
+  const id = typeof body.id === 'string' ? body.id : undefined;
+  if (row === undefined && id === undefined) return undefined;
+  const fields: RefusedField[] = [];
+  for (const item of Array.isArray(body.fields) ? body.fields : []) {
+    if (typeof item === 'string') fields.push({ field: item });
+    else if (typeof item === 'object' && item !== null && typeof item.field === 'string') {
+      fields.push(
+        typeof item.message === 'string' ? { field: item.field, message: item.message } : { field: item.field },
+      );
+    }
+  }
+  return { row, id, fields };
 }
 
 /** A request that never reached the server (offline, wrong address, server down). */
@@ -102,6 +138,7 @@ export function errorFromResponse(status: number, body: unknown, role: ClientRol
       message,
       messageEn,
       requiredVersion: server?.requiredVersion,
+      refusal: refusalOf(status, server),
     });
   switch (status) {
     case 401:

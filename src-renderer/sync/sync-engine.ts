@@ -13,7 +13,7 @@ import {
 import type { LiaisonDatabase } from '../db/database';
 import { getLocalSetting, setLocalSetting } from '../db/local-settings';
 import { getHost } from '../platform/host';
-import { type SyncStatusState, useSyncStatusStore } from '../state/sync-status-store';
+import { type SyncRefusal, type SyncStatusState, useSyncStatusStore } from '../state/sync-status-store';
 import { readCredentials, type SyncCredentials } from './credentials';
 import { type LiaisonReplication, type ReplicationEvent, startReplication } from './replication';
 
@@ -103,6 +103,9 @@ export async function startSyncEngine(
   };
   let lastError: string | null = null;
   let lastErrorIsNetwork = false;
+  // Records the server refused, by collection and id, until they are stored.
+  const refusals = new Map<string, SyncRefusal>();
+  const reportRefusals = () => report({ refusals: [...refusals.values()] });
   let pending = 0;
   // Whether the server answered lately; while it does not, no progress is shown (nothing moves), only pending work.
   let reachable = isOnline();
@@ -110,7 +113,7 @@ export async function startSyncEngine(
     reachable = value;
     report(value ? { online: true } : { online: false, progress: null });
   };
-  report({ lastSyncAt: progressSetting.lastSyncAt, online: reachable, lastError: null, progress: null });
+  report({ lastSyncAt: progressSetting.lastSyncAt, online: reachable, lastError: null, progress: null, refusals: [] });
 
   const pushedCollections = stationCollections.filter((name) => replication.states.has(name));
   const countPending = async (): Promise<number> => {
@@ -171,6 +174,15 @@ export async function startSyncEngine(
   };
 
   const onEvent = (event: ReplicationEvent) => {
+    if (event.type === 'error' && event.refused) {
+      for (const refusal of event.refused) refusals.set(`${refusal.collection}:${refusal.id}`, refusal);
+      reportRefusals();
+    }
+    if (event.type === 'pushed' && refusals.size > 0) {
+      let changed = false;
+      for (const id of event.ids) changed = refusals.delete(`${event.collection}:${id}`) || changed;
+      if (changed) reportRefusals();
+    }
     if (event.type === 'error') {
       // Without a network, failing to connect is expected: the status shows 离线 and the pending work, not an error.
       if (event.error.status === 0 && !isOnline()) {
@@ -209,7 +221,9 @@ export async function startSyncEngine(
     await setLocalSetting(db, 'sync-state', { lastPushedAt: progressSetting.lastSyncAt });
     lastError = null;
     reachable = true;
-    report({ lastSyncAt: progressSetting.lastSyncAt, lastError: null, progress: null, online: true });
+    // In sync means every batch went through: nothing refused is left.
+    refusals.clear();
+    report({ lastSyncAt: progressSetting.lastSyncAt, lastError: null, progress: null, online: true, refusals: [] });
     await refreshPending();
     await sendHeartbeat();
   };

@@ -91,4 +91,9 @@ export interface ErrorBody {
   message: string;
   /** For 426: the schema version the server requires. */
   requiredVersion?: number;
+  /** A push refused for one document: its index in the request's rows, its id, and the fields at fault
+   * (validation errors as `{field, code, message}`, ownership and edit-rule refusals as field names). */
+  row?: number;
+  id?: string;
+  fields?: (string | { field: string; code?: string; message?: string })[];
 }

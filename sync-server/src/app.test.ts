@@ -132,6 +132,20 @@ describe('app', () => {
     }
   });
 
+  it('tells browsers to keep no copy of API answers (personal data on a shared PC)', async () => {
+    server = await startTestServer();
+    const pulled = await server.app.inject({
+      method: 'GET',
+      url: `${syncRoutes.pull('opinions')}?seq=0&limit=10`,
+      headers: auth(server.tokens.staffX),
+    });
+    expect(pulled.statusCode).toBe(200);
+    expect(pulled.headers['cache-control']).toBe('no-store');
+    const refused = await server.app.inject({ method: 'GET', url: `${syncRoutes.pull('opinions')}?seq=0&limit=10` });
+    expect(refused.statusCode).toBe(401);
+    expect(refused.headers['cache-control']).toBe('no-store');
+  });
+
   it('refuses a heartbeat from county staff', async () => {
     server = await startTestServer();
     const res = await server.app.inject({

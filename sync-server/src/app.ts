@@ -78,6 +78,12 @@ export function buildServer(config: ServerConfig, deps: ServerDeps = {}): Fastif
 
   registerCors(app, config);
 
+  // API answers carry personal data: no browser may keep a copy in its HTTP cache (county PCs are often shared).
+  app.addHook('onSend', async (request, reply, payload) => {
+    if (request.url.startsWith('/v1/') && !reply.hasHeader('cache-control')) reply.header('cache-control', 'no-store');
+    return payload;
+  });
+
   app.register(rateLimit, {
     global: false,
     errorResponseBuilder: () => new HttpError(429, 'too_many_requests', '尝试次数过多，请稍候一分钟再试'),

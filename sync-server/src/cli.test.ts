@@ -224,4 +224,13 @@ describe('config', () => {
     expect(loadConfig({}, { INIT_CWD: '/srv/liaison' }).dataDir).toBe('/srv/liaison/.data/server');
     expect(() => loadConfig({ port: 'eighty' }, {})).toThrow(/端口/);
   });
+
+  it('takes the sync report’s stale threshold from --stale-days, then LS_STALE_DAYS, else 7 days', () => {
+    expect(loadConfig({}, {}).staleDays).toBe(7);
+    expect(loadConfig({}, { LS_STALE_DAYS: '14' }).staleDays).toBe(14);
+    expect(loadConfig({ staleDays: '30' }, { LS_STALE_DAYS: '14' }).staleDays).toBe(30);
+    for (const wrong of ['0', '1.5', 'week', '400']) {
+      expect(() => loadConfig({}, { LS_STALE_DAYS: wrong })).toThrow(/超期天数/);
+    }
+  });
 });

@@ -4,7 +4,7 @@ import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { buildServer } from './app';
-import { ConfigError, defaultDataDirName, loadConfig, resolveFromInvocation } from './config';
+import { ConfigError, defaultDataDirName, loadConfig, parseStaleDays, resolveFromInvocation } from './config';
 import { loadDemo, preEnrolStation } from './demo/load-demo';
 import { ImportFileError, importStations } from './import/stations-import';
 import { HttpError } from './plugins/errors';
@@ -17,8 +17,9 @@ import { RestoreError, restoreSqliteBackup, SqliteStore } from './store/sqlite-s
 const usage = `联络站同步服务器 — 用法: npm run server -- <命令> [选项]
 
 命令:
-  serve [--port N] [--host H] [--static-dir DIR] [--cors-origin URL]
-                                 启动服务器（默认 127.0.0.1:8787），在标准输出打印地址
+  serve [--port N] [--host H] [--static-dir DIR] [--cors-origin URL] [--stale-days 7]
+                                 启动服务器（默认 127.0.0.1:8787），在标准输出打印地址；
+                                 --stale-days：同步情况报表默认按几天未同步算“超期未同步”
   demo [--enroll-station ID] [--enrolment-out FILE] [--server-url URL] [--json]
                                  载入来宾市演示数据（6个县区、乡镇、联络站、代表、承办单位、县级账号）；
                                  --enroll-station 直接为该站签发同步凭证并写入 JSON 文件（默认 <数据目录>/demo-enrolment.json）
@@ -121,6 +122,7 @@ async function serve(args: string[]): Promise<void> {
     host: { type: 'string' },
     'static-dir': { type: 'string' },
     'cors-origin': { type: 'string' },
+    'stale-days': { type: 'string' },
   });
   const config = loadConfig({
     data: values.data,
@@ -128,6 +130,7 @@ async function serve(args: string[]): Promise<void> {
     host: values.host,
     staticDir: values['static-dir'],
     corsOrigin: values['cors-origin'],
+    staleDays: values['stale-days'],
   });
   const app = buildServer(config);
   const address = await app.listen({ port: config.port, host: config.host });
@@ -223,7 +226,7 @@ async function stations(args: string[]): Promise<void> {
         return;
       }
       say(
-        `导入完成：${result.rows} 行，新增 ${result.created}，更新 ${result.updated}，未变 ${result.unchanged}，新增乡镇(街道) ${result.townshipsCreated}`,
+        `导入完成：${result.rows} 行，新增 ${result.created}，更新 ${result.updated}，未变 ${result.unchanged}，新增乡镇(街道) ${result.townshipsCreated}${result.encoding === 'gb18030' ? '（按 GBK/GB18030 编码读取）' : ''}`,
       );
     } else {
       throw new UsageError('stations 后须跟 list 或 import');
@@ -303,10 +306,12 @@ async function report(args: string[]): Promise<void> {
   if (format === 'xlsx' && !values.out) {
     throw new UsageError('XLSX 是二进制文件，不能输出到终端：请用 --out 文件名.xlsx 指定保存位置');
   }
-  let staleDays: number | undefined;
-  if (values['stale-days'] !== undefined) {
-    staleDays = Number(values['stale-days']);
-    if (!Number.isInteger(staleDays) || staleDays < 1) throw new UsageError('--stale-days 须为正整数（天）');
+  // The flag, else the server's setting (LS_STALE_DAYS), else 7 days.
+  let staleDays: number;
+  try {
+    staleDays = parseStaleDays(values['stale-days'] ?? process.env.LS_STALE_DAYS);
+  } catch (error) {
+    throw new UsageError(error instanceof Error ? error.message : String(error));
   }
   if (kind === 'sync' && (values.from || values.to || values.township || values.station)) {
     throw new UsageError('同步情况报表不按期间或乡镇统计：--from/--to/--township/--station 只用于 report work');

@@ -31,6 +31,21 @@ export interface ServerConfig {
   corsOrigin: string | null;
   /** pino level; 'silent' in tests. */
   logLevel: string;
+  /** Days without a successful sync after which the sync report marks a station 超期未同步 (a request may ask otherwise). */
+  staleDays: number;
+}
+
+/** The sync report's stale threshold when nothing else is configured. */
+export const defaultStaleDays = 7;
+
+/** A stale threshold from a flag or LS_STALE_DAYS: whole days, 1–365 (the range the report route accepts). */
+export function parseStaleDays(value: string | undefined, fallback: number = defaultStaleDays): number {
+  if (value === undefined || value === '') return fallback;
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 1 || n > 365) {
+    throw new ConfigError(`超期天数 "${value}" 无效：请填写 1–365 之间的整数（天）`);
+  }
+  return n;
 }
 
 /** The repository root, found from this file (sync-server/src/config.ts). */
@@ -73,6 +88,7 @@ export interface ConfigFlags {
   host?: string | undefined;
   staticDir?: string | undefined;
   corsOrigin?: string | undefined;
+  staleDays?: string | undefined;
 }
 
 /** Builds the configuration from flags (strongest), then LS_* environment variables, then defaults. */
@@ -95,6 +111,7 @@ export function loadConfig(flags: ConfigFlags = {}, env: NodeJS.ProcessEnv = pro
       staticFlag === undefined ? defaultStaticDir() : staticFlag === '' ? null : resolveFromInvocation(staticFlag, env),
     corsOrigin: flags.corsOrigin ?? env.LS_CORS_ORIGIN ?? null,
     logLevel: env.LS_LOG_LEVEL ?? 'info',
+    staleDays: parseStaleDays(flags.staleDays ?? env.LS_STALE_DAYS),
   };
 }
 
@@ -111,6 +128,7 @@ export function testConfig(overrides: Partial<ServerConfig> & { dataDir: string 
     staticDir: null,
     corsOrigin: null,
     logLevel: 'silent',
+    staleDays: defaultStaleDays,
     ...overrides,
   };
 }

@@ -4,7 +4,9 @@ import { Alert, Button, Card, Form, Input, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { isDomainError } from '../../../src-shared/common/domain-error';
+import { useDatabase } from '../../app/app-context';
 import { signInCounty } from '../../sync/county-session';
+import { reloadIntoCountySignIn } from '../county/use-county-sign-out';
 
 interface SignInValues {
   serverUrl: string;
@@ -22,13 +24,16 @@ export function CountySignInForm() {
   const { t } = useTranslation('county-sign-in');
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
+  const database = useDatabase();
 
   async function submit(values: SignInValues) {
     setBusy(true);
     setError(null);
     try {
-      // Success changes the stored credentials; the county gate then shows the workspace.
-      await signInCounty(values);
+      // Success changes the stored credentials; the county gate then shows the workspace. Someone else's records
+      // were removed first when `cleared`: the app reopens on a new, empty database and syncs this session into it.
+      const { cleared } = await signInCounty(values, { db: database });
+      if (cleared) reloadIntoCountySignIn();
     } catch (e) {
       setError(t('signIn.failed', { message: isDomainError(e) ? e.message : String(e) }));
       setBusy(false);

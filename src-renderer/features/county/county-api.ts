@@ -83,10 +83,11 @@ export interface ExportedFile {
 export interface CountyApi {
   reference(): Promise<CountyReference>;
   duplicates(opinionId: string): Promise<DuplicatesResponse>;
-  syncReport(staleDays: number): Promise<SyncReport>;
+  /** `staleDays` undefined: the server's setting (LS_STALE_DAYS, 7 days unless configured). */
+  syncReport(staleDays?: number): Promise<SyncReport>;
   workReport(query: WorkReportQuery): Promise<WorkReport>;
   /** The server's export of a report (an audit-log entry is written there). */
-  exportReport(kind: 'sync', format: ExportFormat, query: { staleDays: number }): Promise<ExportedFile>;
+  exportReport(kind: 'sync', format: ExportFormat, query: { staleDays?: number }): Promise<ExportedFile>;
   exportReport(kind: 'work', format: ExportFormat, query: WorkReportQuery): Promise<ExportedFile>;
   /** Writes departments through the ordinary push; returns the server's conflicting states (empty when written). */
   pushDepartments(rows: PushRow<Department>[]): Promise<PushResponse<Department>>;
@@ -175,16 +176,16 @@ export function createCountyApi(credentials: CountyCredentials, options: CountyA
   return {
     reference: () => get<CountyReference>(countyApiRoutes.reference),
     duplicates: (opinionId) => get<DuplicatesResponse>(countyApiRoutes.duplicates(opinionId), { limit: 8 }),
-    syncReport: (staleDays) => get<SyncReport>(countyApiRoutes.syncReport, { staleDays }),
+    syncReport: (staleDays) => get<SyncReport>(countyApiRoutes.syncReport, queryOf({ staleDays })),
     workReport: (query) =>
       get<WorkReport>(
         countyApiRoutes.workReport,
         queryOf({ from: query.from, to: query.to, townshipId: query.townshipId, stationId: query.stationId }),
       ),
-    exportReport(kind: 'sync' | 'work', format: ExportFormat, query: WorkReportQuery | { staleDays: number }) {
+    exportReport(kind: 'sync' | 'work', format: ExportFormat, query: WorkReportQuery | { staleDays?: number }) {
       if (kind === 'sync') {
-        const { staleDays } = query as { staleDays: number };
-        return download(countyApiRoutes.syncReport, { staleDays }, format);
+        const { staleDays } = query as { staleDays?: number };
+        return download(countyApiRoutes.syncReport, queryOf({ staleDays }), format);
       }
       const work = query as WorkReportQuery;
       return download(

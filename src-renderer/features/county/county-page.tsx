@@ -9,7 +9,7 @@ import {
   SettingOutlined,
   SolutionOutlined,
 } from '@ant-design/icons';
-import { Alert, App, Layout, Menu, Result, Space, Spin, Typography } from 'antd';
+import { Alert, Layout, Menu, Result, Space, Spin, Typography } from 'antd';
 import { type ReactNode, useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import {
@@ -24,7 +24,6 @@ import {
 } from 'react-router-dom';
 import { useDatabase } from '../../app/app-context';
 import { getHost } from '../../platform/host';
-import { signOutCounty } from '../../sync/county-session';
 import type { CountyCredentials } from '../../sync/credentials';
 import { isSyncError } from '../../sync/sync-client';
 import { getSyncEngine, type SyncEngine, startSyncEngine } from '../../sync/sync-engine';
@@ -36,6 +35,7 @@ import { CountyQueuePage } from './county-queue-page';
 import { CountySettingsPage } from './county-settings-page';
 import { DepartmentsPage } from './departments-page';
 import { SyncReportPage } from './sync-report-page';
+import { useCountySignOut } from './use-county-sign-out';
 import { WorkReportPage } from './work-report-page';
 
 export const countyNavItems: { key: string; path: string; icon: ReactNode }[] = [
@@ -106,19 +106,12 @@ function CountyShell() {
   const { t } = useTranslation('county');
   const navigate = useNavigate();
   const location = useLocation();
-  const { modal } = App.useApp();
   const { credentials, sessionExpired } = useCountySession();
+  const { signOut, signingOut } = useCountySignOut();
   const selected = countyNavItems.find((item) => location.pathname.startsWith(item.path))?.key ?? 'opinions';
 
+  if (signingOut) return <Spin fullscreen tip={t('session.signingOut')} />;
   if (sessionExpired) return <SessionExpired />;
-
-  const signOut = () =>
-    modal.confirm({
-      title: t('session.signOutConfirm'),
-      okText: t('session.signOut'),
-      cancelText: t('actions.cancel'),
-      onOk: () => signOutCounty(),
-    });
 
   return (
     <Layout style={{ height: '100%' }}>

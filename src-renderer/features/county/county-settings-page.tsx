@@ -1,19 +1,21 @@
 // 设置 for county staff: the interface language and the session (who is signed in, where, until when), sign-out.
 import { LogoutOutlined } from '@ant-design/icons';
-import { Button, Card, Descriptions, Select, Space, Typography } from 'antd';
+import { Button, Card, Descriptions, Select, Space, Spin, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { Locale } from '../../../src-shared/common/labels';
 import { formatDateTime } from '../../i18n/format';
 import { useLocale } from '../../i18n/i18n';
 import { useLanguageStore } from '../../state/language-store';
-import { signOutCounty } from '../../sync/county-session';
 import { useCountySession } from './county-context';
+import { useCountySignOut } from './use-county-sign-out';
 
 export function CountySettingsPage() {
   const { t } = useTranslation('county');
   const locale = useLocale();
   const setLanguage = useLanguageStore((s) => s.setLanguage);
   const { credentials } = useCountySession();
+  const { signOut, signingOut } = useCountySignOut();
+  if (signingOut) return <Spin fullscreen tip={t('session.signingOut')} />;
   return (
     <Space direction="vertical" size="middle" style={{ width: '100%', maxWidth: 720 }}>
       <Typography.Title level={4} style={{ margin: 0 }}>
@@ -43,7 +45,7 @@ export function CountySettingsPage() {
             {formatDateTime(credentials.expiresAt, locale)}
           </Descriptions.Item>
         </Descriptions>
-        <Button style={{ marginTop: 12 }} icon={<LogoutOutlined />} onClick={() => void signOutCounty()}>
+        <Button style={{ marginTop: 12 }} icon={<LogoutOutlined />} onClick={signOut}>
           {t('session.signOut')}
         </Button>
       </Card>

@@ -58,7 +58,8 @@ export function SyncReportPage() {
   const locale = useLocale();
   const { api, credentials } = useCountySession();
   const agoText = useAgo();
-  const [staleDays, setStaleDays] = useState(7);
+  // null until staff change it: the server's setting (LS_STALE_DAYS) decides, and the report says which it used.
+  const [staleDays, setStaleDays] = useState<number | null>(null);
   const [report, setReport] = useState<SyncReport | null>(null);
   const [loading, setLoading] = useState(true);
   const [error, setError] = useState<string | null>(null);
@@ -68,7 +69,7 @@ export function SyncReportPage() {
   const load = useCallback(() => {
     setLoading(true);
     setError(null);
-    api.syncReport(staleDays).then(
+    api.syncReport(staleDays ?? undefined).then(
       (loaded) => {
         setReport(loaded);
         setLoading(false);
@@ -169,14 +170,14 @@ export function SyncReportPage() {
           loading={loading}
           onRefresh={load}
           printName={t('syncReport.printName', { county: credentials.countyName })}
-          exportFile={(format) => api.exportReport('sync', format, { staleDays })}
+          exportFile={(format) => api.exportReport('sync', format, { staleDays: staleDays ?? report?.staleDays })}
         />
       </Space>
       <Typography.Text type="secondary">
         {t('syncReport.subtitle', {
           county: report?.countyName ?? credentials.countyName,
           time: report ? formatDateTime(report.generatedAt, locale) : '',
-          days: staleDays,
+          days: staleDays ?? report?.staleDays ?? '…',
         })}
       </Typography.Text>
       {error ? <Alert type="error" showIcon title={error} /> : null}
@@ -204,7 +205,7 @@ export function SyncReportPage() {
                 min={1}
                 max={365}
                 precision={0}
-                value={staleDays}
+                value={staleDays ?? report?.staleDays ?? null}
                 onChange={(value) => typeof value === 'number' && value >= 1 && setStaleDays(value)}
               />
             </Space>

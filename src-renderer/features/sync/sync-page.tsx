@@ -27,6 +27,7 @@ import { useSyncStatusStore } from '../../state/sync-status-store';
 import { enrolStation, forgetEnrolment } from '../../sync/enrol';
 import { getSyncEngine } from '../../sync/sync-engine';
 import { useSyncCredentials } from '../../sync/sync-runner';
+import { RefusedRecordsCard } from './refused-records-card';
 
 function errorText(error: unknown): string {
   if (isDomainError(error)) return error.message;
@@ -271,14 +272,17 @@ export default function SyncPage() {
       {profile.mode === 'training' ? (
         <Alert type="warning" showIcon title={t('training.title')} description={t('training.description')} />
       ) : (
-        <Row gutter={24}>
-          <Col span={14}>
-            <StatusCard />
-          </Col>
-          <Col span={10}>
-            <ConnectionCard />
-          </Col>
-        </Row>
+        <>
+          <RefusedRecordsCard />
+          <Row gutter={24}>
+            <Col span={14}>
+              <StatusCard />
+            </Col>
+            <Col span={10}>
+              <ConnectionCard />
+            </Col>
+          </Row>
+        </>
       )}
     </Space>
   );

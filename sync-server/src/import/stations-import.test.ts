@@ -1,11 +1,16 @@
 // Importing stations from CSV and XLSX: Chinese headers, all rows or none, errors by spreadsheet row number.
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import ExcelJS from 'exceljs';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { SqliteStore } from '../store/sqlite-store';
-import { importStations, parseStationKind } from './stations-import';
+import { decodeCsv, importStations, parseStationKind } from './stations-import';
+
+/** Saved by Excel on Chinese Windows as plain "CSV": GB18030 bytes (made with `iconv -t GB18030`). */
+const gb18030Fixture = fileURLToPath(new URL('./fixtures/stations-gb18030.csv', import.meta.url));
+const gb18030ErrorsFixture = fileURLToPath(new URL('./fixtures/stations-gb18030-errors.csv', import.meta.url));
 
 const header = ['站点名称', '类型', '县（市、区）', '乡镇(街道)', '简称', '地址', '是否示范点'];
 const goodRows = [
@@ -109,6 +114,52 @@ describe('stations import', () => {
     expect(result.errors.find((e) => e.row === 7)?.message).toContain('第 3 行');
     expect(await stationNames()).toEqual([]);
     expect((await store.listTownships('xiangzhou')).map((t) => t.name)).toEqual(['妙皇乡']);
+  });
+
+  it('imports a CSV that Excel saved in GB18030 (GBK), rare characters included', async () => {
+    const bytes = await readFile(gb18030Fixture);
+    // The fixture really is GB18030: 站点名称 in its two-byte codes, 𠮷 in four bytes, and not valid UTF-8.
+    expect(bytes.subarray(0, 8)).toEqual(Buffer.from([0xd5, 0xbe, 0xb5, 0xe3, 0xc3, 0xfb, 0xb3, 0xc6]));
+    expect(bytes.includes(Buffer.from([0x95, 0x34, 0xb2, 0x35]))).toBe(true);
+    expect(() => new TextDecoder('utf-8', { fatal: true }).decode(bytes)).toThrow();
+
+    const result = await importStations(store, gb18030Fixture, now);
+
+    expect(result).toMatchObject({ ok: true, rows: 2, created: 2, townshipsCreated: 1, encoding: 'gb18030' });
+    expect(await stationNames()).toEqual(['石龙镇人大代表履职活动中心', '罗秀村人大代表联络站'].sort());
+    const docs = await store.listDocuments('stations', { kind: 'all' });
+    expect(docs.find((d) => d.body.name === '罗秀村人大代表联络站')?.body).toMatchObject({
+      kind: 'villageStation',
+      countyId: 'xiangzhou',
+      address: '罗秀村委（𠮷字屯旁）',
+    });
+    expect((await store.listTownships('xiangzhou')).map((t) => t.name).sort()).toEqual(['妙皇乡', '石龙镇'].sort());
+  });
+
+  it('reports the wrong rows of a GB18030 file by number and imports none of it', async () => {
+    const result = await importStations(store, gb18030ErrorsFixture, now);
+    expect(result.ok).toBe(false);
+    expect(result.encoding).toBe('gb18030');
+    expect(result.errors.map((e) => [e.row, e.column])).toEqual([
+      [3, '站点名称'],
+      [4, '类型'],
+    ]);
+    expect(await stationNames()).toEqual([]);
+    expect((await store.listTownships('xiangzhou')).map((t) => t.name)).toEqual(['妙皇乡']);
+  });
+
+  it('reads UTF-8 with and without the byte-order mark, and refuses bytes of neither encoding', async () => {
+    const text = `${header.join(',')}\r\n${goodRows[1]!.join(',')}\r\n`;
+    const plain = new TextEncoder().encode(text);
+    expect(decodeCsv(plain)).toEqual({ text, encoding: 'utf-8' });
+    expect(decodeCsv(new Uint8Array([0xef, 0xbb, 0xbf, ...plain]))).toEqual({ text, encoding: 'utf-8' });
+    // 0xFF starts no character in either encoding.
+    expect(() => decodeCsv(new Uint8Array([0x41, 0xff, 0x2c, 0x42]))).toThrow(/无法识别文件的文字编码/);
+
+    const file = path.join(dir, 'no-bom.csv');
+    await writeFile(file, plain);
+    const result = await importStations(store, file, now);
+    expect(result).toMatchObject({ ok: true, created: 1, encoding: 'utf-8' });
   });
 
   it('refuses a sheet without the required headers', async () => {

@@ -37,6 +37,35 @@ export interface ImportResult {
   unchanged: number;
   townshipsCreated: number;
   errors: ImportRowError[];
+  /** How a CSV file's text was read (Excel on Chinese Windows saves "CSV" in GB18030); null for XLSX. */
+  encoding: CsvEncoding | null;
+}
+
+export type CsvEncoding = 'utf-8' | 'gb18030';
+
+/**
+ * The text of a CSV file: UTF-8 (with or without the byte-order mark Excel's "CSV UTF-8" writes) when the bytes are
+ * valid UTF-8, else GB18030 (a superset of GBK and GB2312: Excel's plain "CSV" on Chinese Windows). Real GB18030
+ * text almost never forms valid UTF-8, so the order decides rightly. Bytes valid in neither are refused whole.
+ */
+export function decodeCsv(bytes: Uint8Array): { text: string; encoding: CsvEncoding } {
+  const hasBom = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf;
+  try {
+    return {
+      text: new TextDecoder('utf-8', { fatal: true }).decode(hasBom ? bytes.subarray(3) : bytes),
+      encoding: 'utf-8',
+    };
+  } catch {
+    // Not UTF-8: try the Chinese national encoding next.
+  }
+  try {
+    return { text: new TextDecoder('gb18030', { fatal: true }).decode(bytes), encoding: 'gb18030' };
+  } catch {
+    throw new ImportFileError(
+      'unreadable_encoding',
+      '无法识别文件的文字编码（既不是 UTF-8 也不是 GBK/GB18030）：请在 Excel 中“另存为”“CSV UTF-8(逗号分隔)”或 .xlsx 后重新导入',
+    );
+  }
 }
 
 /** Headers compare without spaces and with full-width brackets made half-width: 县（市、区） = 县(市、区). */
@@ -83,17 +112,20 @@ function cellText(value: ExcelJS.CellValue): string {
   return String(value);
 }
 
-/** Reads the first worksheet as rows of trimmed strings (row 1 = the header). */
-export async function readTable(file: string): Promise<string[][]> {
+/** Reads the first worksheet as rows of trimmed strings (row 1 = the header), and how a CSV file was decoded. */
+export async function readTable(file: string): Promise<{ rows: string[][]; encoding: CsvEncoding | null }> {
   const workbook = new ExcelJS.Workbook();
   const ext = path.extname(file).toLowerCase();
   let sheet: ExcelJS.Worksheet | undefined;
+  let encoding: CsvEncoding | null = null;
   if (ext === '.xlsx') {
     await workbook.xlsx.readFile(file);
     sheet = workbook.worksheets[0];
   } else if (ext === '.csv') {
-    // Strip a UTF-8 byte-order mark (Excel writes one), and keep every value as text (no number or date guessing).
-    const text = (await readFile(file, 'utf8')).replace(/^\uFEFF/, '');
+    // UTF-8 or GB18030, detected; every value is kept as text (no number or date guessing).
+    const decoded = decodeCsv(await readFile(file));
+    const text = decoded.text;
+    encoding = decoded.encoding;
     const { Readable } = await import('node:stream');
     sheet = await workbook.csv.read(Readable.from([text]), { map: (value: unknown) => value } as never);
   } else {
@@ -105,7 +137,7 @@ export async function readTable(file: string): Promise<string[][]> {
     const values = Array.isArray(row.values) ? row.values.slice(1) : [];
     rows[rowNumber - 1] = values.map((v) => cellText(v as ExcelJS.CellValue).trim());
   });
-  return Array.from(rows, (r) => r ?? []);
+  return { rows: Array.from(rows, (r) => r ?? []), encoding };
 }
 
 export class ImportFileError extends Error {
@@ -264,7 +296,7 @@ export async function planStationImport(
 
 /** Imports a CSV or XLSX file: every row is checked first; with any error nothing is written. */
 export async function importStations(store: Store, file: string, now: Date): Promise<ImportResult> {
-  const table = await readTable(file);
+  const { rows: table, encoding } = await readTable(file);
   const plan = await planStationImport(store, table, now);
   const result: ImportResult = {
     ok: plan.errors.length === 0,
@@ -274,6 +306,7 @@ export async function importStations(store: Store, file: string, now: Date): Pro
     unchanged: 0,
     townshipsCreated: 0,
     errors: plan.errors.sort((a, b) => a.row - b.row),
+    encoding,
   };
   if (!result.ok) return result;
   if (plan.rows === 0) {

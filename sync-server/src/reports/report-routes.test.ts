@@ -175,6 +175,25 @@ describe('GET /v1/county/reports/sync', () => {
     expect(await exports()).toMatchObject([{ action: 'report.export', target: 'sync' }]);
   });
 
+  it('uses the server’s stale threshold (LS_STALE_DAYS / --stale-days) unless the request names one', async () => {
+    await server.close();
+    server = await startTestServer({ staleDays: 3 });
+    const syncedAt = new Date('2026-03-02T02:00:00.000Z');
+    server.clock.current = syncedAt;
+    const pulled = await get('/v1/sync/opinions/pull?seq=0&limit=10', server.tokens.stationA);
+    expect(pulled.statusCode).toBe(200);
+    server.clock.current = new Date(syncedAt.getTime() + 5 * 24 * 60 * 60 * 1000);
+
+    const byDefault = (await get(countyReportRoutes.sync, server.tokens.staffX)).json<SyncReport>();
+    expect(byDefault.staleDays).toBe(3);
+    const station = (report: SyncReport) => report.stations.find((s) => s.daysSinceSync !== null);
+    expect(station(byDefault)).toMatchObject({ daysSinceSync: 5, stale: true, status: 'stale' });
+
+    const asked = (await get(`${countyReportRoutes.sync}?staleDays=10`, server.tokens.staffX)).json<SyncReport>();
+    expect(asked.staleDays).toBe(10);
+    expect(station(asked)).toMatchObject({ daysSinceSync: 5, stale: false, status: 'fresh' });
+  });
+
   it('refuses station tokens', async () => {
     const res = await get(countyReportRoutes.sync, server.tokens.stationB);
     expect(res.statusCode).toBe(403);

@@ -18,7 +18,8 @@ const syncQuery = {
   additionalProperties: false,
   properties: {
     countyId: { type: 'string', minLength: 1 },
-    staleDays: { type: 'integer', minimum: 1, maximum: 365, default: 7 },
+    // Without it, the server's setting (LS_STALE_DAYS / serve --stale-days, 7 by default).
+    staleDays: { type: 'integer', minimum: 1, maximum: 365 },
     format: formatParam,
   },
 } as const;
@@ -38,7 +39,7 @@ const workQuery = {
 
 interface SyncQuery {
   countyId?: string;
-  staleDays: number;
+  staleDays?: number;
   format: ReportFormat;
 }
 
@@ -66,7 +67,8 @@ export const reportRoutes: FastifyPluginAsync<ServerContext> = async (app, ctx) 
     { schema: { querystring: syncQuery } },
     async (request, reply) => {
       const caller = await authenticateStaff(request, ctx.store, ctx.now(), request.query.countyId);
-      const { staleDays, format } = request.query;
+      const { format } = request.query;
+      const staleDays = request.query.staleDays ?? ctx.config.staleDays;
       return send(
         reply,
         await syncReportOutput(ctx.store, caller.countyId, staleDays, format, actorOf(caller), ctx.now()),

@@ -1,10 +1,11 @@
 // The county sync report: every station with its last sync, app version, pending changes, last error, staleness.
 import type Database from 'better-sqlite3';
+import { defaultStaleDays } from '../config';
 import { HttpError } from '../plugins/errors';
 import type { Store } from '../store/store';
 import type { StationSyncStatus, SyncReport, SyncReportRow, SyncReportSourceRow } from './report-types';
 
-export const defaultStaleDays = 7;
+export { defaultStaleDays };
 
 export const stationSyncStatusLabels: Record<StationSyncStatus, string> = {
   fresh: '正常',
