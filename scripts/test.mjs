@@ -9,7 +9,9 @@ const chromium = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const results = path.join(root, 'test-results');
 
 if (!existsSync(chromium)) {
-  console.error(`Chromium not found at ${chromium}. Install it with: sudo apt-get update && sudo apt-get install -y chromium`);
+  console.error(
+    `Chromium not found at ${chromium}. Install it with: sudo apt-get update && sudo apt-get install -y chromium`,
+  );
   process.exit(1);
 }
 
