@@ -2,66 +2,12 @@
 // from the first-run screen, without setting up training mode first. Records, the photo and the station come back;
 // only the clerk's name is asked. A file that is not a station data file is refused there and changes nothing.
 import { readFileSync } from 'node:fs';
-import { deflateSync } from 'node:zlib';
 import { expect, type Page, test } from '@playwright/test';
-
-/** A real PNG (solid colour), made here so the photo goes through the app's decode and downscale. */
-function makePng(width: number, height: number): Buffer {
-  const crcTable = Array.from({ length: 256 }, (_, n) => {
-    let c = n;
-    for (let k = 0; k < 8; k++) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
-    return c >>> 0;
-  });
-  const crc32 = (bytes: Buffer) => {
-    let c = 0xffffffff;
-    for (const b of bytes) c = (crcTable[(c ^ b) & 0xff] ?? 0) ^ (c >>> 8);
-    return (c ^ 0xffffffff) >>> 0;
-  };
-  const chunk = (type: string, data: Buffer) => {
-    const length = Buffer.alloc(4);
-    length.writeUInt32BE(data.length);
-    const body = Buffer.concat([Buffer.from(type, 'ascii'), data]);
-    const crc = Buffer.alloc(4);
-    crc.writeUInt32BE(crc32(body));
-    return Buffer.concat([length, body, crc]);
-  };
-  const header = Buffer.alloc(13);
-  header.writeUInt32BE(width, 0);
-  header.writeUInt32BE(height, 4);
-  header.writeUInt8(8, 8);
-  header.writeUInt8(2, 9);
-  const row = Buffer.concat([Buffer.from([0]), Buffer.alloc(width * 3, 0x5a)]);
-  return Buffer.concat([
-    Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
-    chunk('IHDR', header),
-    chunk('IDAT', deflateSync(Buffer.concat(Array.from({ length: height }, () => row)))),
-    chunk('IEND', Buffer.alloc(0)),
-  ]);
-}
-
-/** Picks an option of an antd Select with the mouse; retries when a busy machine swallowed the opening click. */
-async function pick(page: Page, label: string, option: string) {
-  const item = page.locator(`.ant-select-dropdown:visible .ant-select-item-option[title="${option}"]`);
-  await expect(async () => {
-    if (!(await item.isVisible())) await page.getByLabel(label).click();
-    await item.click({ timeout: 2_000 });
-  }).toPass({ timeout: 15_000 });
-}
-
-/** Chooses a file in the host's open dialog (a file input in a browser). */
-async function chooseFile(page: Page, button: string, file: { name: string; buffer: Buffer }) {
-  const chooser = page.waitForEvent('filechooser');
-  await page.getByRole('button', { name: button }).click();
-  await (await chooser).setFiles({ name: file.name, mimeType: 'application/octet-stream', buffer: file.buffer });
-}
+import { chooseFile, makePng, pick, setUpTrainingStation } from './support/clerk-steps';
 
 /** The old PC: a training station with an activity (with a photo) and a mediation case, exported to one file. */
 async function exportFromTheOldPc(page: Page): Promise<{ name: string; buffer: Buffer }> {
-  await page.goto('/');
-  await page.getByRole('button', { name: '进入培训/演示模式' }).click();
-  await page.getByLabel('您的姓名').fill('黄文书');
-  await page.getByRole('button', { name: '开始使用' }).click();
-  await expect(page.getByText('黄文书，您好')).toBeVisible();
+  await setUpTrainingStation(page, '黄文书');
 
   await page.getByRole('menuitem', { name: '履职活动' }).click();
   await page.getByRole('button', { name: '记录活动' }).click();
@@ -70,7 +16,7 @@ async function exportFromTheOldPc(page: Page): Promise<{ name: string; buffer: B
   await page.getByLabel('梁美玲').check();
   await page
     .locator('input[type=file]')
-    .setInputFiles({ name: 'water.png', mimeType: 'image/png', buffer: makePng(640, 480) });
+    .setInputFiles({ name: 'water.png', mimeType: 'image/png', buffer: makePng(640, 480, 0x5a) });
   await expect(page.getByText('已添加 1 张')).toBeVisible();
   await page.getByRole('button', { name: '保存', exact: true }).click();
   await expect(page.getByRole('img', { name: '活动照片 1' })).toBeVisible();

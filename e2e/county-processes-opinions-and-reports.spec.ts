@@ -10,20 +10,11 @@ import {
   demoStaffPassword,
   enrolStationInApp,
   recordAndSubmitOpinion,
-  type SyncServerProcess,
   signInCounty,
-  startSyncServer,
+  syncServerForSpec,
 } from './support/sync-server';
 
-let server: SyncServerProcess;
-
-test.beforeAll(async () => {
-  server = await startSyncServer();
-});
-
-test.afterAll(async () => {
-  await server?.dispose();
-});
+const syncServer = syncServerForSpec();
 
 /** Today in Asia/Shanghai, 'YYYY-MM-DD' (the day deadlines and reports are judged on). */
 function shanghaiToday(): string {
@@ -54,6 +45,7 @@ test('staff process an opinion to its reply, the station sees it, and the report
   browser,
 }) => {
   test.setTimeout(120_000);
+  const server = syncServer();
   const station = (await server.stationsOf('xiangzhou')).find((s) => s.kind === 'villageStation')!;
   const stationContext: BrowserContext = await browser.newContext();
   const countyContext: BrowserContext = await browser.newContext({ acceptDownloads: true });

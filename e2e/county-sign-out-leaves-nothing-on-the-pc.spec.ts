@@ -7,20 +7,11 @@ import {
   demoStaffPassword,
   enrolStationInApp,
   recordAndSubmitOpinion,
-  type SyncServerProcess,
   signInCounty,
-  startSyncServer,
+  syncServerForSpec,
 } from './support/sync-server';
 
-let server: SyncServerProcess;
-
-test.beforeAll(async () => {
-  server = await startSyncServer();
-});
-
-test.afterAll(async () => {
-  await server?.dispose();
-});
+const syncServer = syncServerForSpec();
 
 interface RawStorage {
   /** Names of the IndexedDB databases of this origin. */
@@ -77,6 +68,7 @@ test('signing out leaves no county record in the browser, and the next staff mem
   browser,
 }) => {
   test.setTimeout(150_000);
+  const server = syncServer();
   const station = (await server.stationsOf('xiangzhou')).find((s) => s.kind === 'villageStation')!;
   await server.addStaff('xiangzhou', 'staff-xiangzhou-2', 'second-staff-2026');
   const stationContext = await browser.newContext();

@@ -6,7 +6,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
-import { expect, type Page } from '@playwright/test';
+import { expect, type Page, test } from '@playwright/test';
 
 const root = resolve(fileURLToPath(new URL('../..', import.meta.url)));
 const cli = join(root, 'sync-server', 'src', 'cli.ts');
@@ -137,6 +137,25 @@ export async function startSyncServer(): Promise<SyncServerProcess> {
       await stop();
       rmSync(dataDir, { recursive: true, force: true });
     },
+  };
+}
+
+/**
+ * One sync server for all the tests of a spec file: started before them, disposed after them. Call it at the top of
+ * the spec; the function it returns gives the running server inside a test.
+ */
+export function syncServerForSpec(): () => SyncServerProcess {
+  let server: SyncServerProcess | undefined;
+  test.beforeAll(async () => {
+    server = await startSyncServer();
+  });
+  test.afterAll(async () => {
+    await server?.dispose();
+  });
+  return () => {
+    if (!server)
+      throw new Error('the sync server is not running: syncServerForSpec() must be called at the top of the spec');
+    return server;
   };
 }
 

@@ -9,11 +9,11 @@ import {
   TeamOutlined,
   TrophyOutlined,
 } from '@ant-design/icons';
-import { Layout, Menu, Space, Tag, Typography } from 'antd';
+import { Space, Tag, Typography } from 'antd';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Outlet, useLocation, useNavigate } from 'react-router-dom';
-import { SyncIndicator } from '../ui/sync-indicator';
+import { AppFrame } from '../ui/app-frame';
 import { useStationProfile } from './app-context';
 import { RestoreBanner } from './restore-banner';
 
@@ -36,57 +36,33 @@ export function ShellLayout() {
   const selected = navItems.find((item) => location.pathname.startsWith(item.path))?.key ?? 'today';
 
   return (
-    <Layout style={{ height: '100%' }}>
-      <Layout.Sider width={200} theme="dark" className="no-print">
-        <div style={{ color: '#fff', fontWeight: 600, fontSize: 16, padding: '18px 16px', lineHeight: 1.3 }}>
-          {t('appName')}
-        </div>
-        <nav aria-label={t('appName')}>
-          <Menu
-            theme="dark"
-            mode="inline"
-            selectedKeys={[selected]}
-            items={navItems.map((item) => ({
-              key: item.key,
-              icon: item.icon,
-              label: t(`nav.${item.key}`),
-              onClick: () => navigate(item.path),
-            }))}
-          />
-        </nav>
-      </Layout.Sider>
-      <Layout>
-        <Layout.Header
-          className="no-print"
-          style={{
-            background: '#fff',
-            padding: '0 24px',
-            display: 'flex',
-            alignItems: 'center',
-            justifyContent: 'space-between',
-            borderBottom: '1px solid #f0f0f0',
-          }}
-        >
-          <Space size="middle">
-            <Typography.Text strong style={{ fontSize: 16 }}>
-              {profile.countyName} · {profile.stationName}
-            </Typography.Text>
-            {profile.mode === 'training' ? (
-              <Tag color="orange" title={t('header.trainingHint')}>
-                {t('header.training')}
-              </Tag>
-            ) : null}
-          </Space>
-          <Space size="middle">
-            <SyncIndicator />
-            <Typography.Text type="secondary">{t('header.clerk', { name: profile.clerkName })}</Typography.Text>
-          </Space>
-        </Layout.Header>
-        <Layout.Content style={{ padding: 24, overflow: 'auto' }}>
-          <RestoreBanner />
-          <Outlet />
-        </Layout.Content>
-      </Layout>
-    </Layout>
+    <AppFrame
+      brand={t('appName')}
+      navLabel={t('appName')}
+      selectedKey={selected}
+      menuItems={navItems.map((item) => ({
+        key: item.key,
+        icon: item.icon,
+        label: t(`nav.${item.key}`),
+        onClick: () => navigate(item.path),
+      }))}
+      headerStart={
+        <Space size="middle">
+          <Typography.Text strong style={{ fontSize: 16 }}>
+            {profile.countyName} · {profile.stationName}
+          </Typography.Text>
+          {profile.mode === 'training' ? (
+            <Tag color="orange" title={t('header.trainingHint')}>
+              {t('header.training')}
+            </Tag>
+          ) : null}
+        </Space>
+      }
+      user={t('header.clerk', { name: profile.clerkName })}
+      contentPadding={24}
+    >
+      <RestoreBanner />
+      <Outlet />
+    </AppFrame>
   );
 }

@@ -14,7 +14,6 @@ import {
   opinionCategories,
   opinionFieldLabels,
   opinionSources,
-  visitorFieldLabels,
 } from '../../src-shared/opinion/opinion';
 import type { Representative } from '../../src-shared/representative/representative';
 import { useActor, useDatabase, useStationProfile } from '../app/app-context';
@@ -22,8 +21,9 @@ import { OpinionRepository } from '../db/repositories/opinion-repository';
 import { isRecordValidationError } from '../db/repositories/record-errors';
 import { useLocale } from '../i18n/i18n';
 import { applyDomainError, toFormErrors } from './field-errors';
-import { PhotoPicker, type PickedPhoto } from './photo-picker';
+import type { PickedPhoto } from './photo-picker';
 import { buildPhotoDocuments, storePhotos } from './store-photos';
+import { VisitorFields } from './visitor-fields';
 
 export interface OpinionIntakeValues {
   category?: OpinionCategory;
@@ -109,7 +109,6 @@ export function OpinionIntakeForm({
   useEffect(() => () => onDirtyChange?.(false), [onDirtyChange]);
 
   const label = (field: keyof typeof opinionFieldLabels) => labelOf(opinionFieldLabels, field, locale);
-  const visitorLabel = (field: keyof typeof visitorFieldLabels) => labelOf(visitorFieldLabels, field, locale);
 
   async function save(values: OpinionIntakeValues) {
     setOtherErrors([]);
@@ -245,34 +244,10 @@ export function OpinionIntakeForm({
           )}
         </Col>
         <Col span={11}>
-          <Alert
-            type="info"
-            showIcon
-            title={t('intake.privacyTitle')}
-            description={t('intake.privacyNotice')}
-            style={{ marginBottom: 12 }}
+          <VisitorFields
+            notice={{ type: 'info', title: t('intake.privacyTitle'), description: t('intake.privacyNotice') }}
+            photosLabel={t('photo.label')}
           />
-          <Row gutter={12}>
-            <Col span={12}>
-              <Form.Item name={['visitor', 'name']} label={visitorLabel('name')} required>
-                <Input maxLength={50} autoComplete="off" />
-              </Form.Item>
-            </Col>
-            <Col span={12}>
-              <Form.Item name={['visitor', 'phone']} label={visitorLabel('phone')}>
-                <Input maxLength={20} autoComplete="off" inputMode="tel" />
-              </Form.Item>
-            </Col>
-          </Row>
-          <Form.Item name={['visitor', 'idNumber']} label={visitorLabel('idNumber')}>
-            <Input maxLength={18} autoComplete="off" />
-          </Form.Item>
-          <Form.Item name={['visitor', 'address']} label={visitorLabel('address')}>
-            <Input maxLength={200} autoComplete="off" />
-          </Form.Item>
-          <Form.Item name="photos" label={t('photo.label')}>
-            <PhotoPicker inputLabel={t('photo.label')} />
-          </Form.Item>
         </Col>
       </Row>
       {otherErrors.length > 0 ? (

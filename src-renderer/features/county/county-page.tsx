@@ -9,7 +9,7 @@ import {
   SettingOutlined,
   SolutionOutlined,
 } from '@ant-design/icons';
-import { Alert, Layout, Menu, Result, Space, Spin, Typography } from 'antd';
+import { Alert, Result, Spin, Typography } from 'antd';
 import { type ReactNode, useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import {
@@ -28,7 +28,7 @@ import type { CountyCredentials } from '../../sync/credentials';
 import { isSyncError } from '../../sync/sync-client';
 import { getSyncEngine, type SyncEngine, startSyncEngine } from '../../sync/sync-engine';
 import { useSyncCredentials } from '../../sync/sync-runner';
-import { SyncIndicator } from '../../ui/sync-indicator';
+import { AppFrame } from '../../ui/app-frame';
 import { CountySignInForm } from '../county-sign-in/county-sign-in-form';
 import { CountySessionProvider, useCountySession } from './county-context';
 import { CountyQueuePage } from './county-queue-page';
@@ -114,62 +114,38 @@ function CountyShell() {
   if (sessionExpired) return <SessionExpired />;
 
   return (
-    <Layout style={{ height: '100%' }}>
-      <Layout.Sider width={200} theme="dark" className="no-print">
-        <div style={{ color: '#fff', fontWeight: 600, fontSize: 16, padding: '18px 16px', lineHeight: 1.3 }}>
-          {t('shell.appName')}
-        </div>
-        <nav aria-label={t('shell.navLabel')}>
-          <Menu
-            theme="dark"
-            mode="inline"
-            selectedKeys={[selected]}
-            items={[
-              ...countyNavItems.map((item) => ({
-                key: item.key,
-                icon: item.icon,
-                label: t(`nav.${item.key}`),
-                onClick: () => navigate(item.path),
-              })),
-              { type: 'divider' as const },
-              { key: 'signOut', icon: <LogoutOutlined />, label: t('nav.signOut'), onClick: signOut },
-            ]}
-          />
-        </nav>
-      </Layout.Sider>
-      <Layout>
-        <Layout.Header
-          className="no-print"
-          style={{
-            background: '#fff',
-            padding: '0 24px',
-            display: 'flex',
-            alignItems: 'center',
-            justifyContent: 'space-between',
-            borderBottom: '1px solid #f0f0f0',
-          }}
-        >
-          <Typography.Text strong style={{ fontSize: 16 }}>
-            {t('shell.title', { county: credentials.countyName })}
-          </Typography.Text>
-          <Space size="middle">
-            <SyncIndicator />
-            <Typography.Text type="secondary">{t('shell.user', { user: credentials.user })}</Typography.Text>
-          </Space>
-        </Layout.Header>
-        <Layout.Content style={{ padding: 16, overflow: 'auto' }}>
-          <Routes>
-            <Route index element={<Navigate to="opinions" replace />} />
-            <Route path="opinions/*" element={<CountyQueuePage />} />
-            <Route path="departments/*" element={<DepartmentsPage />} />
-            <Route path="sync-report/*" element={<SyncReportPage />} />
-            <Route path="work-report/*" element={<WorkReportPage />} />
-            <Route path="settings/*" element={<CountySettingsPage />} />
-            <Route path="*" element={<Navigate to="opinions" replace />} />
-          </Routes>
-        </Layout.Content>
-      </Layout>
-    </Layout>
+    <AppFrame
+      brand={t('shell.appName')}
+      navLabel={t('shell.navLabel')}
+      selectedKey={selected}
+      menuItems={[
+        ...countyNavItems.map((item) => ({
+          key: item.key,
+          icon: item.icon,
+          label: t(`nav.${item.key}`),
+          onClick: () => navigate(item.path),
+        })),
+        { type: 'divider' as const },
+        { key: 'signOut', icon: <LogoutOutlined />, label: t('nav.signOut'), onClick: signOut },
+      ]}
+      headerStart={
+        <Typography.Text strong style={{ fontSize: 16 }}>
+          {t('shell.title', { county: credentials.countyName })}
+        </Typography.Text>
+      }
+      user={t('shell.user', { user: credentials.user })}
+      contentPadding={16}
+    >
+      <Routes>
+        <Route index element={<Navigate to="opinions" replace />} />
+        <Route path="opinions/*" element={<CountyQueuePage />} />
+        <Route path="departments/*" element={<DepartmentsPage />} />
+        <Route path="sync-report/*" element={<SyncReportPage />} />
+        <Route path="work-report/*" element={<WorkReportPage />} />
+        <Route path="settings/*" element={<CountySettingsPage />} />
+        <Route path="*" element={<Navigate to="opinions" replace />} />
+      </Routes>
+    </AppFrame>
   );
 }
 

@@ -32,7 +32,6 @@ import {
   opinionFieldLabels,
   opinionSources,
   type Visitor,
-  visitorFieldLabels,
 } from '../../../src-shared/opinion/opinion';
 import { editableOpinionFields, type OpinionIntakeField } from '../../../src-shared/opinion/opinion-editing';
 import { validateDocument } from '../../../src-shared/validation/validate';
@@ -42,11 +41,12 @@ import { RecordValidationError } from '../../db/repositories/record-errors';
 import type { UpdatePatch } from '../../db/repositories/record-repository';
 import { useLocale } from '../../i18n/i18n';
 import { titleFromContent } from '../../ui/opinion-intake-form';
-import { PhotoPicker, type PickedPhoto } from '../../ui/photo-picker';
+import type { PickedPhoto } from '../../ui/photo-picker';
 import { saveWithFieldErrors } from '../../ui/save-with-field-errors';
 import { buildPhotoDocuments, storePhotos } from '../../ui/store-photos';
 import { useUnsavedChangesGuard } from '../../ui/unsaved-changes-guard';
 import { useLeaveAfterSave } from '../../ui/use-leave-after-save';
+import { VisitorFields } from '../../ui/visitor-fields';
 import { useOpinion, useOpinionRepository } from './use-opinions';
 
 interface EditValues {
@@ -121,7 +121,6 @@ function EditForm({ opinion, visitor }: { opinion: Opinion; visitor: Visitor }) 
   const editable = editableOpinionFields(opinion);
   const locked = (field: OpinionIntakeField) => !editable.includes(field);
   const label = (field: keyof typeof opinionFieldLabels) => labelOf(opinionFieldLabels, field, locale);
-  const visitorLabel = (field: keyof Visitor) => labelOf(visitorFieldLabels, field, locale);
 
   const initialValues: EditValues = {
     category: opinion.category,
@@ -230,34 +229,10 @@ function EditForm({ opinion, visitor }: { opinion: Opinion; visitor: Visitor }) 
           </Row>
         </Col>
         <Col span={11}>
-          <Alert
-            type="warning"
-            showIcon
-            title={t('edit.privacyTitle')}
-            description={t('edit.privacyNotice')}
-            style={{ marginBottom: 12 }}
+          <VisitorFields
+            notice={{ type: 'warning', title: t('edit.privacyTitle'), description: t('edit.privacyNotice') }}
+            photosLabel={t('edit.addPhotos')}
           />
-          <Row gutter={12}>
-            <Col span={12}>
-              <Form.Item name={['visitor', 'name']} label={visitorLabel('name')} required>
-                <Input maxLength={50} autoComplete="off" />
-              </Form.Item>
-            </Col>
-            <Col span={12}>
-              <Form.Item name={['visitor', 'phone']} label={visitorLabel('phone')}>
-                <Input maxLength={20} autoComplete="off" inputMode="tel" />
-              </Form.Item>
-            </Col>
-          </Row>
-          <Form.Item name={['visitor', 'idNumber']} label={visitorLabel('idNumber')}>
-            <Input maxLength={18} autoComplete="off" />
-          </Form.Item>
-          <Form.Item name={['visitor', 'address']} label={visitorLabel('address')}>
-            <Input maxLength={200} autoComplete="off" />
-          </Form.Item>
-          <Form.Item name="photos" label={t('edit.addPhotos')}>
-            <PhotoPicker inputLabel={t('edit.addPhotos')} />
-          </Form.Item>
         </Col>
       </Row>
       {other.length > 0 ? <Alert type="error" showIcon title={other.join('；')} style={{ marginBottom: 12 }} /> : null}

@@ -14,18 +14,13 @@ import { stationDataExtension } from '../../db/transfer/station-data-file';
 import { getHost } from '../../platform/host';
 import { type EnrolledStation, enrolStation } from '../../sync/enrol';
 import { useProvisionedEnrolment } from '../../sync/use-provisioned-enrolment';
+import { EnrolmentFields, type EnrolmentValues } from '../../ui/enrolment-fields';
 import { completeEnrolment, installTrainingStation } from './setup-station';
 
 type Choice =
   | { kind: 'training' }
   | { kind: 'enrolled'; station: EnrolledStation }
   | { kind: 'resume'; profile: StationProfile };
-
-interface EnrolValues {
-  serverUrl: string;
-  code: string;
-  deviceName: string;
-}
 
 function errorText(error: unknown): string {
   if (isDomainError(error)) return error.message;
@@ -36,11 +31,11 @@ function errorText(error: unknown): string {
 
 function EnrolCard({ onEnrolled }: { onEnrolled: (station: EnrolledStation) => void }) {
   const { t } = useTranslation('setup');
-  const [form] = Form.useForm<EnrolValues>();
+  const [form] = Form.useForm<EnrolmentValues>();
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
 
-  async function submit(values: EnrolValues) {
+  async function submit(values: EnrolmentValues) {
     setBusy(true);
     setError(null);
     try {
@@ -70,30 +65,7 @@ function EnrolCard({ onEnrolled }: { onEnrolled: (station: EnrolledStation) => v
     >
       <Typography.Paragraph type="secondary">{t('enrol.description')}</Typography.Paragraph>
       <Form form={form} layout="vertical" onFinish={(values) => void submit(values)} requiredMark>
-        <Form.Item
-          name="serverUrl"
-          label={t('enrol.serverUrl')}
-          rules={[
-            { required: true, whitespace: true, message: t('enrol.serverUrlRequired') },
-            { pattern: /^https?:\/\/\S+$/i, message: t('enrol.serverUrlInvalid') },
-          ]}
-        >
-          <Input placeholder={t('enrol.serverUrlPlaceholder')} autoComplete="off" />
-        </Form.Item>
-        <Form.Item
-          name="code"
-          label={t('enrol.code')}
-          rules={[{ required: true, whitespace: true, message: t('enrol.codeRequired') }]}
-        >
-          <Input autoComplete="off" />
-        </Form.Item>
-        <Form.Item
-          name="deviceName"
-          label={t('enrol.deviceName')}
-          rules={[{ required: true, whitespace: true, message: t('enrol.deviceNameRequired') }]}
-        >
-          <Input placeholder={t('enrol.deviceNamePlaceholder')} maxLength={60} />
-        </Form.Item>
+        <EnrolmentFields namespace="setup" checkUrlScheme />
         {error ? <Alert type="error" showIcon title={error} style={{ marginBottom: 16 }} /> : null}
         <Button type="primary" htmlType="submit" loading={busy}>
           {t('enrol.submit')}

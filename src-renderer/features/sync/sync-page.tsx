@@ -10,7 +10,6 @@ import {
   Col,
   Descriptions,
   Form,
-  Input,
   Popconfirm,
   Progress,
   Row,
@@ -27,6 +26,7 @@ import { useSyncStatusStore } from '../../state/sync-status-store';
 import { enrolStation, forgetEnrolment } from '../../sync/enrol';
 import { getSyncEngine } from '../../sync/sync-engine';
 import { useSyncCredentials } from '../../sync/sync-runner';
+import { EnrolmentFields, type EnrolmentValues } from '../../ui/enrolment-fields';
 import { RefusedRecordsCard } from './refused-records-card';
 
 function errorText(error: unknown): string {
@@ -124,12 +124,6 @@ function StatusCard() {
   );
 }
 
-interface EnrolValues {
-  serverUrl: string;
-  code: string;
-  deviceName: string;
-}
-
 /** Enrolling again (after 注销 or a revoked token): the code must belong to this PC's station. */
 function EnrolAgainCard({ stationId, initialServerUrl }: { stationId: string; initialServerUrl: string }) {
   const { t } = useTranslation('sync');
@@ -137,7 +131,7 @@ function EnrolAgainCard({ stationId, initialServerUrl }: { stationId: string; in
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
 
-  async function submit(values: EnrolValues) {
+  async function submit(values: EnrolmentValues) {
     setBusy(true);
     setError(null);
     try {
@@ -159,32 +153,12 @@ function EnrolAgainCard({ stationId, initialServerUrl }: { stationId: string; in
   return (
     <Card title={t('enrol.title')}>
       <Typography.Paragraph type="secondary">{t('enrol.description')}</Typography.Paragraph>
-      <Form<EnrolValues>
+      <Form<EnrolmentValues>
         layout="vertical"
         initialValues={{ serverUrl: initialServerUrl, code: '', deviceName: '' }}
         onFinish={(values) => void submit(values)}
       >
-        <Form.Item
-          name="serverUrl"
-          label={t('enrol.serverUrl')}
-          rules={[{ required: true, whitespace: true, message: t('enrol.serverUrlRequired') }]}
-        >
-          <Input placeholder={t('enrol.serverUrlPlaceholder')} autoComplete="off" />
-        </Form.Item>
-        <Form.Item
-          name="code"
-          label={t('enrol.code')}
-          rules={[{ required: true, whitespace: true, message: t('enrol.codeRequired') }]}
-        >
-          <Input autoComplete="off" />
-        </Form.Item>
-        <Form.Item
-          name="deviceName"
-          label={t('enrol.deviceName')}
-          rules={[{ required: true, whitespace: true, message: t('enrol.deviceNameRequired') }]}
-        >
-          <Input placeholder={t('enrol.deviceNamePlaceholder')} maxLength={60} />
-        </Form.Item>
+        <EnrolmentFields namespace="sync" />
         {error ? <Alert type="error" showIcon title={error} style={{ marginBottom: 16 }} /> : null}
         <Button type="primary" htmlType="submit" loading={busy}>
           {t('enrol.submit')}
