@@ -60,9 +60,9 @@ mkdirSync(dataDir, { recursive: true });
 runStep('Building the app (renderer and main process)', 'npm', ['run', '--silent', 'build']);
 const cli = ['--import', 'tsx', path.join(root, 'sync-server', 'src', 'cli.ts')];
 runStep(
-  'Loading demo data (Laibin: six county areas, stations, representatives, departments, staff)',
+  'Loading demo data (Laibin: six county areas, stations, representatives, departments, staff; 象州县 sample records)',
   process.execPath,
-  [...cli, 'demo', '--data', dataDir],
+  [...cli, 'demo', '--data', dataDir, '--sample-records'],
 );
 const enrolment = spawnSync(
   process.execPath,

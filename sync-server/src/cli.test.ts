@@ -211,6 +211,40 @@ describe('cli report', () => {
     await workbook.xlsx.load((await readFile(out)) as unknown as ArrayBuffer);
     expect(workbook.worksheets[0]?.name).toBe('概况');
   });
+
+  it('loads 象州县 sample records with demo --sample-records (idempotently) so the work report has figures', async () => {
+    const sampleData = path.join(data, 'sample');
+    const first = await cli(['demo', '--data', sampleData, '--json', '--sample-records']);
+    expect(first.code, first.stderr).toBe(0);
+    const firstSummary = JSON.parse(first.stdout) as { sampleRecords: { opinions: number; written: number } };
+    expect(firstSummary.sampleRecords.written).toBeGreaterThan(firstSummary.sampleRecords.opinions);
+    const second = await cli(['demo', '--data', sampleData, '--json', '--sample-records']);
+    expect(second.code, second.stderr).toBe(0);
+    const secondSummary = JSON.parse(second.stdout) as { written: number; sampleRecords: { written: number } };
+    expect(secondSummary.sampleRecords.written).toBe(0);
+    expect(secondSummary.written).toBe(0);
+    expect(second.stderr).toContain('本次写入 0 条');
+
+    // The records span the last ~4 months: report from 5 months back, so the test holds in January too.
+    const from = new Date(Date.now() - 150 * 86_400_000 + 8 * 3_600_000).toISOString().slice(0, 10);
+    const report = await cli(['report', 'work', '--data', sampleData, '--county', 'xiangzhou', '--from', from]);
+    expect(report.code, report.stderr).toBe(0);
+    const work = JSON.parse(report.stdout) as {
+      opinions: { totals: { received: number; submitted: number }; processingRate: { value: number | null } };
+      reception: { daysHeld: number };
+      mediation: { total: number };
+    };
+    expect(work.opinions.totals.received).toBeGreaterThan(0);
+    expect(work.opinions.totals.submitted).toBeGreaterThan(0);
+    expect(work.opinions.processingRate.value).toBeGreaterThan(0);
+    expect(work.opinions.processingRate.value).toBeLessThan(1);
+    expect(work.reception.daysHeld).toBeGreaterThan(0);
+    expect(work.mediation.total).toBeGreaterThan(0);
+
+    const bad = await cli(['demo', '--data', sampleData, '--reference-date', '2026-02-30', '--sample-records']);
+    expect(bad.code).not.toBe(0);
+    expect(bad.stderr).toContain('--reference-date');
+  });
 });
 
 describe('config', () => {

@@ -6,6 +6,7 @@ import { parseArgs } from 'node:util';
 import { buildServer } from './app';
 import { ConfigError, defaultDataDirName, loadConfig, parseStaleDays, resolveFromInvocation } from './config';
 import { loadDemo, preEnrolStation } from './demo/load-demo';
+import { loadSampleRecords, type SampleSummary, sampleReferenceOf } from './demo/sample-records';
 import { ImportFileError, importStations } from './import/stations-import';
 import { HttpError } from './plugins/errors';
 import { type ReportFormat, reportFormats } from './reports/report-export';
@@ -20,9 +21,11 @@ const usage = `联络站同步服务器 — 用法: npm run server -- <命令> [
   serve [--port N] [--host H] [--static-dir DIR] [--cors-origin URL] [--stale-days 7]
                                  启动服务器（默认 127.0.0.1:8787），在标准输出打印地址；
                                  --stale-days：同步情况报表默认按几天未同步算“超期未同步”
-  demo [--enroll-station ID] [--enrolment-out FILE] [--server-url URL] [--json]
+  demo [--enroll-station ID] [--enrolment-out FILE] [--server-url URL] [--sample-records [--reference-date 日期]] [--json]
                                  载入来宾市演示数据（6个县区、乡镇、联络站、代表、承办单位、县级账号）；
-                                 --enroll-station 直接为该站签发同步凭证并写入 JSON 文件（默认 <数据目录>/demo-enrolment.json）
+                                 --enroll-station 直接为该站签发同步凭证并写入 JSON 文件（默认 <数据目录>/demo-enrolment.json）；
+                                 --sample-records 另载入象州县近4个月的演示记录（接待日、意见建议、调解案件、活动），
+                                 日期相对 --reference-date（年-月-日，默认今天）
   counties list [--json]         列出县(市、区)
   counties add --id ID --name 名称
   stations list [--county ID] [--json]
@@ -158,8 +161,15 @@ async function demo(args: string[]): Promise<void> {
     'enroll-station': { type: 'string' },
     'enrolment-out': { type: 'string' },
     'server-url': { type: 'string' },
+    'sample-records': { type: 'boolean', default: false },
+    'reference-date': { type: 'string' },
   });
   const config = loadConfig({ data: values.data });
+  const referenceDate = values['reference-date'];
+  const reference = referenceDate === undefined ? null : sampleReferenceOf(referenceDate);
+  if (referenceDate !== undefined && (!values['sample-records'] || !reference)) {
+    throw new UsageError('--reference-date 须与 --sample-records 一起使用，格式为 年-月-日，例如 2026-06-30');
+  }
   await withStore(values.data, async (store) => {
     const now = new Date();
     const summary = await loadDemo(store, now);
@@ -167,6 +177,14 @@ async function demo(args: string[]): Promise<void> {
       `演示数据已载入：${summary.counties} 个县(市、区)、${summary.townships} 个乡镇(街道)、${summary.stations} 个联络站、` +
         `${summary.representatives} 名代表、${summary.departments} 个承办单位（本次写入 ${summary.written} 条）`,
     );
+    let sampleRecords: SampleSummary | null = null;
+    if (values['sample-records']) {
+      sampleRecords = await loadSampleRecords(store, reference ?? now);
+      say(
+        `象州县演示记录已载入：${sampleRecords.receptionDays} 个接待日、${sampleRecords.opinions} 条意见建议、` +
+          `${sampleRecords.mediationCases} 件调解案件、${sampleRecords.activities} 次活动（本次写入 ${sampleRecords.written} 条）`,
+      );
+    }
     say(`县级演示账号（密码均为 ${summary.staff[0]?.password ?? ''}）：${summary.staff.map((s) => s.user).join('、')}`);
     let enrolment: { file: string; stationId: string } | null = null;
     const stationId = values['enroll-station'];
@@ -181,7 +199,7 @@ async function demo(args: string[]): Promise<void> {
       say(`已为 ${result.stationName}（${stationId}）签发同步凭证，写入 ${file}`);
       enrolment = { file, stationId };
     }
-    if (values.json) printJson({ ...summary, enrolment });
+    if (values.json) printJson({ ...summary, enrolment, sampleRecords });
   });
 }
 
