@@ -6,7 +6,8 @@ import path from 'node:path';
 
 const root = path.resolve(import.meta.dirname, '..');
 const chromium = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-const results = path.join(root, 'test-results');
+// Not under test-results/: Playwright empties its output folder when it starts.
+const results = path.join(root, '.test-reports');
 
 if (!existsSync(chromium)) {
   console.error(
