@@ -37,18 +37,18 @@ export function OpinionTable(props: OpinionTableProps) {
       key: 'receivedAt',
       title: t('columns.receivedAt'),
       dataIndex: 'receivedAt',
-      width: 140,
+      width: 130,
       sorter: true,
       sortOrder: order('receivedAt'),
       sortDirections: ['descend', 'ascend', 'descend'],
       render: (value: string) => formatDateTime(value, locale),
     },
-    { key: 'title', title: t('columns.title'), dataIndex: 'title', ellipsis: true, width: 220 },
+    { key: 'title', title: t('columns.title'), dataIndex: 'title', ellipsis: true, width: 150 },
     {
       key: 'category',
       title: t('columns.category'),
       dataIndex: 'category',
-      width: 120,
+      width: 110,
       ellipsis: true,
       render: (value: string) => labelOf(opinionCategories.labels, value, locale),
     },
@@ -61,7 +61,7 @@ export function OpinionTable(props: OpinionTableProps) {
     {
       key: 'visitorPhone',
       title: t('columns.visitorPhone'),
-      width: 115,
+      width: 110,
       render: (_: unknown, o: Opinion) => <MaskedText value={o.visitor?.phone} kind="phone" />,
     },
     {
@@ -74,7 +74,7 @@ export function OpinionTable(props: OpinionTableProps) {
       key: 'deadline',
       title: t('columns.deadline'),
       // Room for the date and the 超期 tag on one line.
-      width: 160,
+      width: 140,
       render: (_: unknown, o: Opinion) => {
         if (!o.assignment) return null;
         const late = isOpinionOverdue(o, today);
@@ -92,14 +92,14 @@ export function OpinionTable(props: OpinionTableProps) {
       key: 'status',
       title: t('columns.status'),
       dataIndex: 'status',
-      width: 100,
+      width: 85,
       render: (value: string) => <StatusTag status={value} labels={opinionStatuses.labels} />,
     },
     {
       key: 'updatedAt',
       title: t('columns.updatedAt'),
       dataIndex: 'updatedAt',
-      width: 140,
+      width: 150,
       sorter: true,
       sortOrder: order('updatedAt'),
       sortDirections: ['descend', 'ascend', 'descend'],
@@ -107,7 +107,7 @@ export function OpinionTable(props: OpinionTableProps) {
     },
   ];
 
-  // Virtual tables need every column's width; the sum is the scroll width.
+  // Virtual tables need every column's width; the sum is the scroll width (about 1,030 px: fits 1280×720 beside the menu).
   const tableWidth = columns.reduce((sum, c) => sum + (typeof c.width === 'number' ? c.width : 0), 0);
 
   return (
