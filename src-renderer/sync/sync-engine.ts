@@ -231,7 +231,7 @@ export async function startSyncEngine(
   const subscriptions: Subscription[] = [];
   subscriptions.push(replication.events$.subscribe(onEvent));
 
-  // A run starts as soon as any collection becomes active (or documents move) and ends when all have been idle for
+  // A run starts the moment one of the collections becomes active (or documents move) and ends when all have been idle for
   // a moment; the short wait keeps one large sync one run while collections take turns.
   const actives = [...replication.states.values()].map((state) => state.active$);
   subscriptions.push(

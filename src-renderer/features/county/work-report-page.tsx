@@ -4,7 +4,7 @@
 import { Alert, Card, Col, DatePicker, Empty, Row, Select, Space, Statistic, Table, Tabs, Tag, Typography } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import dayjs from 'dayjs';
-import { useCallback, useEffect, useMemo, useState } from 'react';
+import { type ReactNode, useCallback, useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { formatDateTime, formatNumber, todayInStation } from '../../i18n/format';
 import { useLocale } from '../../i18n/i18n';
@@ -22,6 +22,34 @@ type RepresentativeRow = WorkReport['representatives'][number];
 type TrendPoint = { month: string; received: number; processed: number };
 
 const presets: PeriodPreset[] = ['thisMonth', 'lastMonth', 'thisQuarter', 'thisYear', 'lastYear'];
+
+/** A chart (or "no data") on the left and the table of the same figures beside it. */
+function ChartBesideTable({
+  chartTitle,
+  chart,
+  tableTitle,
+  children,
+}: {
+  chartTitle: string;
+  chart: ReactNode | null;
+  tableTitle: string;
+  children: ReactNode;
+}) {
+  return (
+    <Row gutter={12}>
+      <Col span={10}>
+        <Card size="small" title={chartTitle} style={{ height: '100%' }}>
+          {chart ?? <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} />}
+        </Card>
+      </Col>
+      <Col span={14}>
+        <Card size="small" title={tableTitle} styles={{ body: { padding: 0 } }} style={{ height: '100%' }}>
+          {children}
+        </Card>
+      </Col>
+    </Row>
+  );
+}
 
 function Figure({ label, value, danger }: { label: string; value: string | number; danger?: boolean }) {
   return (
@@ -376,71 +404,47 @@ export function WorkReportPage() {
         )}
       </Card>
 
-      <Row gutter={12}>
-        <Col span={10}>
-          <Card size="small" title={t('work.categories')} style={{ height: '100%' }}>
-            {(totals?.received ?? 0) > 0 ? (
-              <EChart option={categoryChart} height={260} label={t('work.categories')} />
-            ) : (
-              <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} />
-            )}
-          </Card>
-        </Col>
-        <Col span={14}>
-          <Card
-            size="small"
-            title={t('work.categoryTable')}
-            styles={{ body: { padding: 0 } }}
-            style={{ height: '100%' }}
-          >
-            <Table<CategoryRow>
-              aria-label={t('work.categoryTable')}
-              rowKey="category"
-              size="small"
-              pagination={false}
-              dataSource={report?.opinions.byCategory ?? []}
-              columns={categoryColumns}
-              loading={loading}
-            />
-          </Card>
-        </Col>
-      </Row>
+      <ChartBesideTable
+        chartTitle={t('work.categories')}
+        chart={
+          (totals?.received ?? 0) > 0 ? (
+            <EChart option={categoryChart} height={260} label={t('work.categories')} />
+          ) : null
+        }
+        tableTitle={t('work.categoryTable')}
+      >
+        <Table<CategoryRow>
+          aria-label={t('work.categoryTable')}
+          rowKey="category"
+          size="small"
+          pagination={false}
+          dataSource={report?.opinions.byCategory ?? []}
+          columns={categoryColumns}
+          loading={loading}
+        />
+      </ChartBesideTable>
 
-      <Row gutter={12}>
-        <Col span={10}>
-          <Card size="small" title={t('work.ranking')} style={{ height: '100%' }}>
-            {ranking.length > 0 ? (
-              <EChart
-                option={rankingChart}
-                height={Math.max(200, ranking.length * 34 + 40)}
-                label={t('work.ranking')}
-              />
-            ) : (
-              <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} />
-            )}
-          </Card>
-        </Col>
-        <Col span={14}>
-          <Card
-            size="small"
-            title={t('work.stationTable')}
-            styles={{ body: { padding: 0 } }}
-            style={{ height: '100%' }}
-          >
-            <Table<StationRow>
-              aria-label={t('work.stationTable')}
-              rowKey="stationId"
-              size="small"
-              dataSource={report?.stations ?? []}
-              columns={stationColumns}
-              loading={loading}
-              scroll={{ x: 940 }}
-              pagination={{ pageSize: 10, showSizeChanger: false, hideOnSinglePage: true }}
-              rowClassName={(s) => (s.opinionsOverdue > 0 ? 'county-row-overdue' : '')}
-            />
-          </Card>
-        </Col>
-      </Row>
+      <ChartBesideTable
+        chartTitle={t('work.ranking')}
+        chart={
+          ranking.length > 0 ? (
+            <EChart option={rankingChart} height={Math.max(200, ranking.length * 34 + 40)} label={t('work.ranking')} />
+          ) : null
+        }
+        tableTitle={t('work.stationTable')}
+      >
+        <Table<StationRow>
+          aria-label={t('work.stationTable')}
+          rowKey="stationId"
+          size="small"
+          dataSource={report?.stations ?? []}
+          columns={stationColumns}
+          loading={loading}
+          scroll={{ x: 940 }}
+          pagination={{ pageSize: 10, showSizeChanger: false, hideOnSinglePage: true }}
+          rowClassName={(s) => (s.opinionsOverdue > 0 ? 'county-row-overdue' : '')}
+        />
+      </ChartBesideTable>
 
       <Card size="small" styles={{ body: { paddingTop: 0 } }}>
         <Tabs
