@@ -2,7 +2,8 @@
 import { defineConfig } from '@playwright/test';
 
 export const chromiumPath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-const previewPort = 4173;
+// E2E_PREVIEW_PORT lets several checkouts run their specs side by side on one machine.
+const previewPort = Number(process.env.E2E_PREVIEW_PORT ?? 4173);
 
 export default defineConfig({
   testDir: 'e2e',

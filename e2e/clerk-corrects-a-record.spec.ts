@@ -2,6 +2,7 @@
 // submitted) and a planned reception day. An invalid edit is refused at the field and changes nothing; leaving with
 // unsaved changes asks first; the history names the changed fields but never personal values.
 import { expect, type Page, test } from '@playwright/test';
+import { choose } from './support/clerk-steps';
 
 async function setUpTrainingStation(page: Page) {
   await page.goto('/');
@@ -17,14 +18,6 @@ function fieldError(page: Page, label: string) {
     .locator('.ant-form-item')
     .filter({ has: page.locator('.ant-form-item-label label').getByText(label, { exact: true }) })
     .locator('.ant-form-item-explain');
-}
-
-async function choose(page: Page, label: string, option: string) {
-  const box = page.getByRole('combobox', { name: label });
-  await box.click();
-  await box.fill(option);
-  await expect(page.locator('.ant-select-item-option-active').filter({ hasText: option })).toBeVisible();
-  await page.keyboard.press('Enter');
 }
 
 const updates = (page: Page) => page.locator('[data-history-action="update"]');
