@@ -27,6 +27,7 @@ import type {
   WorkReportFigures,
   WorkReportQuery,
 } from './report-types';
+import { emptyStationFigures } from './work-report-sql';
 
 const datePattern = /^\d{4}-\d{2}-\d{2}$/;
 
@@ -306,16 +307,7 @@ export function assembleWorkReport(
       byType: mediationByType,
     },
     stations: area.stations.map((s) => {
-      const f = figuresByStation.get(s.id) ?? {
-        stationId: s.id,
-        receptionDaysHeld: 0,
-        visitors: 0,
-        opinionsReceived: 0,
-        opinionsSubmitted: 0,
-        opinionsProcessed: 0,
-        opinionsOverdue: 0,
-        mediationCases: 0,
-      };
+      const f = figuresByStation.get(s.id) ?? emptyStationFigures(s.id);
       return {
         ...f,
         stationName: s.name,

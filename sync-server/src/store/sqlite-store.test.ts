@@ -1,15 +1,5 @@
-// Runs the Store conformance suite against the SQLite store on real files in temporary folders.
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
-import { SqliteStore } from './sqlite-store';
+// The Store conformance suites against the SQLite store, on real files in temporary folders.
+import { openTestStore } from '../testing/test-stores';
 import { describeStoreConformance } from './store-conformance';
 
-describeStoreConformance(
-  'SqliteStore',
-  async () => SqliteStore.open(await mkdtemp(path.join(tmpdir(), 'ls-store-'))),
-  async (store) => {
-    await store.close();
-    await rm(path.dirname((store as SqliteStore).file), { recursive: true, force: true });
-  },
-);
+describeStoreConformance('SqliteStore', () => openTestStore('sqlite'));

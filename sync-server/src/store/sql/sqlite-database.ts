@@ -1,0 +1,110 @@
+// SqlDatabase over one better-sqlite3 connection: statements run synchronously, transactions are queued so that no
+// other request's statement runs inside an open transaction on the shared connection.
+import type Database from 'better-sqlite3';
+import type { SqlDatabase, SqlDialect, SqlParams, SqlSession, TransactionMode } from './sql-database';
+
+function jsonPath(path: readonly string[]): string {
+  return `$${path.map((p) => `.${p}`).join('')}`;
+}
+
+export const sqliteDialect: SqlDialect = {
+  kind: 'sqlite',
+  json: (column, ...path) => `json_extract(${column}, '${jsonPath(path)}')`,
+  jsonNumber: (column, ...path) => `json_extract(${column}, '${jsonPath(path)}')`,
+  jsonTextElements: (column, path, alias) => `json_each(${column}, '${jsonPath([path])}') ${alias}`,
+  jsonObjectElements: (column, path, alias) => `json_each(${column}, '${jsonPath([path])}') ${alias}`,
+  inJsonArray: (expr, param) => `${expr} IN (SELECT value FROM json_each(${param}))`,
+  daysBetween: (from, to) => `julianday(${to}) - julianday(${from})`,
+  byteOrder: '',
+  scratchTableSuffix: '',
+};
+
+/** better-sqlite3 binds numbers, strings, bigints, buffers and null: booleans become 1/0. */
+function bindable(params: SqlParams | undefined): unknown[] | Record<string, unknown> {
+  const convert = (v: unknown) => (typeof v === 'boolean' ? (v ? 1 : 0) : v);
+  if (params === undefined) return [];
+  if (Array.isArray(params)) return params.map(convert);
+  return Object.fromEntries(Object.entries(params).map(([k, v]) => [k, convert(v)]));
+}
+
+export class SqliteDatabase implements SqlDatabase {
+  readonly dialect = sqliteDialect;
+  /** Prepared statements of every query: preparing costs more than running them. */
+  private readonly statements = new Map<string, Database.Statement>();
+  /** The open transaction's end, which other statements wait for. */
+  private openTransaction: Promise<void> | null = null;
+  private readonly session: SqlSession;
+
+  constructor(readonly db: Database.Database) {
+    this.session = {
+      dialect: sqliteDialect,
+      all: async <T>(sql: string, params?: SqlParams) => this.allNow<T>(sql, params),
+      get: async <T>(sql: string, params?: SqlParams) => this.getNow<T>(sql, params),
+      run: async (sql: string, params?: SqlParams) => this.runNow(sql, params),
+    };
+  }
+
+  private prepared(sql: string): Database.Statement {
+    let statement = this.statements.get(sql);
+    if (!statement) {
+      statement = this.db.prepare(sql);
+      this.statements.set(sql, statement);
+    }
+    return statement;
+  }
+
+  private allNow<T>(sql: string, params: SqlParams | undefined): T[] {
+    return this.prepared(sql).all(bindable(params)) as T[];
+  }
+
+  private getNow<T>(sql: string, params: SqlParams | undefined): T | undefined {
+    return this.prepared(sql).get(bindable(params)) as T | undefined;
+  }
+
+  private runNow(sql: string, params: SqlParams | undefined): number {
+    const statement = this.prepared(sql);
+    // A statement that returns rows (…RETURNING) cannot be run(); its row count is what changed.
+    if (statement.reader) return statement.all(bindable(params)).length;
+    return statement.run(bindable(params)).changes;
+  }
+
+  // Each waits in its own loop and then runs in the same microtask: awaiting a helper would leave a gap in which
+  // another transaction could begin before the statement runs.
+  async all<T>(sql: string, params?: SqlParams): Promise<T[]> {
+    while (this.openTransaction) await this.openTransaction;
+    return this.allNow<T>(sql, params);
+  }
+
+  async get<T>(sql: string, params?: SqlParams): Promise<T | undefined> {
+    while (this.openTransaction) await this.openTransaction;
+    return this.getNow<T>(sql, params);
+  }
+
+  async run(sql: string, params?: SqlParams): Promise<number> {
+    while (this.openTransaction) await this.openTransaction;
+    return this.runNow(sql, params);
+  }
+
+  async transaction<T>(mode: TransactionMode, work: (tx: SqlSession) => Promise<T>): Promise<T> {
+    while (this.openTransaction) await this.openTransaction;
+    let done = () => {};
+    this.openTransaction = new Promise<void>((resolve) => {
+      done = resolve;
+    });
+    try {
+      // IMMEDIATE takes the write lock before reading, so no other writer slips in between read and write.
+      this.db.exec(mode === 'write' ? 'BEGIN IMMEDIATE' : 'BEGIN');
+      try {
+        const result = await work(this.session);
+        this.db.exec('COMMIT');
+        return result;
+      } catch (error) {
+        if (this.db.inTransaction) this.db.exec('ROLLBACK');
+        throw error;
+      }
+    } finally {
+      this.openTransaction = null;
+      done();
+    }
+  }
+}
