@@ -19,7 +19,10 @@ import { SqliteStore } from './store/sqlite-store';
 import type { Store } from './store/store';
 
 export interface ServerDeps {
-  /** A store opened by the caller (not closed with the server); by default the SQLite store in `config.dataDir`. */
+  /**
+   * A store opened by the caller (not closed with the server); by default the SQLite store in `config.dataDir`.
+   * A PostgreSQL store (config.databaseUrl) opens asynchronously: open it with store/open-store.ts and pass it here.
+   */
   store?: Store;
   /** The clock, injectable so tests can move past expiry times. */
   now?: () => Date;
@@ -53,6 +56,8 @@ export function createLogger(level: string, destination: DestinationStream = pin
 }
 
 export function buildServer(config: ServerConfig, deps: ServerDeps = {}): FastifyInstance {
+  if (!deps.store && config.databaseUrl)
+    throw new Error('open the PostgreSQL store with openStore() and pass it as deps.store');
   const store = deps.store ?? SqliteStore.open(config.dataDir);
   const ownsStore = deps.store === undefined;
   const logger = deps.logger ?? createLogger(config.logLevel);

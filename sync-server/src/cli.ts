@@ -13,7 +13,11 @@ import { type ReportFormat, reportFormats } from './reports/report-export';
 import { syncReportOutput, workReportOutput } from './reports/report-output';
 import { issueEnrolmentCode, revokeStation } from './services/enrolment';
 import { addStaff } from './services/staff';
-import { RestoreError, restoreSqliteBackup, SqliteStore } from './store/sqlite-store';
+import { MigrateStoreError, migrateSqliteToPostgres } from './store/migrate-store';
+import { isPostgresUrl, openStore, storeDescription } from './store/open-store';
+import { RestoreError, restoreSqliteBackup } from './store/sqlite-store';
+import type { Store } from './store/store';
+import { StoreUnsupportedError, StoreVersionError } from './store/store-errors';
 
 const usage = `联络站同步服务器 — 用法: npm run server -- <命令> [选项]
 
@@ -41,13 +45,18 @@ const usage = `联络站同步服务器 — 用法: npm run server -- <命令> [
               [--format json|csv|xlsx] [--out FILE]
                                  工作报表（日期为 年-月-日，默认本年1月1日至今天）；不带 --out 时
                                  JSON 与 CSV 输出到标准输出，XLSX 必须用 --out 指定文件
-  backup --out FILE              在服务器运行时也可做一致的备份
+  backup --out FILE              在服务器运行时也可做一致的备份（内置 SQLite；PostgreSQL 请用 pg_dump）
   restore --from FILE            从备份恢复（须先停止服务器）
+  migrate-store --from FILE --to URL [--json]
+                                 把一个县的 SQLite 数据文件迁入 PostgreSQL（一个事务；逐表、逐数据集核对条数，
+                                 不一致则不写入并以非零状态退出）
 
 通用选项:
-  --data DIR    数据目录（存放 liaison.sqlite），默认 ./${defaultDataDirName}（相对于执行命令的目录），
-                也可用环境变量 LS_DATA_DIR 设置
-环境变量: LS_DATA_DIR, LS_PORT, LS_HOST, LS_STATIC_DIR, LS_CORS_ORIGIN, LS_LOG_LEVEL, LS_AUTH_RATE_MAX
+  --data DIR      数据目录（存放 liaison.sqlite），默认 ./${defaultDataDirName}（相对于执行命令的目录），
+                  也可用环境变量 LS_DATA_DIR 设置
+  --database URL  使用 PostgreSQL 数据库 postgres://用户:密码@主机:端口/库名（也可用 LS_DATABASE_URL）；
+                  不设置则使用数据目录中的内置 SQLite 文件
+环境变量: LS_DATA_DIR, LS_DATABASE_URL, LS_PORT, LS_HOST, LS_STATIC_DIR, LS_CORS_ORIGIN, LS_LOG_LEVEL, LS_AUTH_RATE_MAX
 `;
 
 class UsageError extends Error {}
@@ -63,6 +72,7 @@ function printJson(value: unknown): void {
 
 const commonOptions = {
   data: { type: 'string' },
+  database: { type: 'string' },
   json: { type: 'boolean', default: false },
   help: { type: 'boolean', short: 'h', default: false },
 } as const;
@@ -83,12 +93,14 @@ function required(value: string | boolean | undefined, flag: string): string {
   return value;
 }
 
-function openStore(data: string | undefined): SqliteStore {
-  return SqliteStore.open(loadConfig({ data }).dataDir);
+/** Where every command finds the store: --database / LS_DATABASE_URL (PostgreSQL), else --data (SQLite). */
+interface StoreFlags {
+  data?: string | undefined;
+  database?: string | undefined;
 }
 
-async function withStore<T>(data: string | undefined, fn: (store: SqliteStore) => Promise<T>): Promise<T> {
-  const store = openStore(data);
+async function withStore<T>(flags: StoreFlags, fn: (store: Store) => Promise<T>): Promise<T> {
+  const store = await openStore(loadConfig({ data: flags.data, database: flags.database }));
   try {
     return await fn(store);
   } finally {
@@ -129,19 +141,24 @@ async function serve(args: string[]): Promise<void> {
   });
   const config = loadConfig({
     data: values.data,
+    database: values.database,
     port: values.port,
     host: values.host,
     staticDir: values['static-dir'],
     corsOrigin: values['cors-origin'],
     staleDays: values['stale-days'],
   });
-  const app = buildServer(config);
+  const store = await openStore(config);
+  const app = buildServer(config, { store });
+  app.addHook('onClose', async () => {
+    await store.close();
+  });
   const address = await app.listen({ port: config.port, host: config.host });
   const pidFile = path.join(config.dataDir, pidFileName);
   writeFileSync(pidFile, String(process.pid));
   process.stdout.write(`${address}\n`);
   say(
-    `联络站同步服务器已启动：${address}（数据目录 ${config.dataDir}${config.staticDir ? `，网页 ${config.staticDir}` : ''}）`,
+    `联络站同步服务器已启动：${address}（数据 ${storeDescription(config)}${config.staticDir ? `，网页 ${config.staticDir}` : ''}）`,
   );
   let closing = false;
   const stop = async (signal: string) => {
@@ -170,7 +187,7 @@ async function demo(args: string[]): Promise<void> {
   if (referenceDate !== undefined && (!values['sample-records'] || !reference)) {
     throw new UsageError('--reference-date 须与 --sample-records 一起使用，格式为 年-月-日，例如 2026-06-30');
   }
-  await withStore(values.data, async (store) => {
+  await withStore(values, async (store) => {
     const now = new Date();
     const summary = await loadDemo(store, now);
     say(
@@ -206,7 +223,7 @@ async function demo(args: string[]): Promise<void> {
 async function counties(args: string[]): Promise<void> {
   const [sub, ...rest] = args;
   const { values } = parse(rest, { id: { type: 'string' }, name: { type: 'string' } });
-  await withStore(values.data, async (store) => {
+  await withStore(values, async (store) => {
     if (sub === 'list') {
       const list = await store.listCounties();
       if (values.json) printJson(list);
@@ -224,7 +241,7 @@ async function counties(args: string[]): Promise<void> {
 async function stations(args: string[]): Promise<void> {
   const [sub, ...rest] = args;
   const { values, positionals } = parse(rest, { county: { type: 'string' } });
-  await withStore(values.data, async (store) => {
+  await withStore(values, async (store) => {
     if (sub === 'list') {
       const scope = values.county ? { kind: 'county' as const, countyId: values.county } : { kind: 'all' as const };
       const docs = (await store.listDocuments('stations', scope)).filter((d) => !d.deleted);
@@ -255,7 +272,7 @@ async function stations(args: string[]): Promise<void> {
 async function enroll(args: string[]): Promise<void> {
   const { values } = parse(args, { station: { type: 'string' } });
   const stationId = required(values.station, '--station');
-  await withStore(values.data, async (store) => {
+  await withStore(values, async (store) => {
     const issued = await issueEnrolmentCode(store, stationId, new Date());
     if (values.json) printJson(issued);
     else process.stdout.write(`${issued.code}\n`);
@@ -266,7 +283,7 @@ async function enroll(args: string[]): Promise<void> {
 async function revoke(args: string[]): Promise<void> {
   const { values } = parse(args, { station: { type: 'string' } });
   const stationId = required(values.station, '--station');
-  await withStore(values.data, async (store) => {
+  await withStore(values, async (store) => {
     const count = await revokeStation(store, stationId, new Date());
     if (values.json) printJson({ stationId, revokedTokens: count });
     say(`已吊销联络站 ${stationId} 的 ${count} 个同步凭证及未使用的注册码`);
@@ -286,7 +303,7 @@ async function staff(args: string[]): Promise<void> {
   if (!values['password-stdin'])
     throw new UsageError('请用 --password-stdin 从标准输入提供密码（避免密码出现在命令历史中）');
   const password = await readStdin();
-  await withStore(values.data, async (store) => {
+  await withStore(values, async (store) => {
     await addStaff(store, user, countyId, password, new Date());
     say(`已保存县级账号 ${user}（${countyId}）`);
   });
@@ -294,7 +311,7 @@ async function staff(args: string[]): Promise<void> {
 
 async function syncStatus(args: string[]): Promise<void> {
   const { values } = parse(args, { county: { type: 'string' } });
-  await withStore(values.data, async (store) => {
+  await withStore(values, async (store) => {
     const states = await store.listStationSyncStates(values.county);
     if (values.json) printJson(states);
     else
@@ -334,7 +351,7 @@ async function report(args: string[]): Promise<void> {
   if (kind === 'sync' && (values.from || values.to || values.township || values.station)) {
     throw new UsageError('同步情况报表不按期间或乡镇统计：--from/--to/--township/--station 只用于 report work');
   }
-  await withStore(values.data, async (store) => {
+  await withStore(values, async (store) => {
     const now = new Date();
     const json = (value: unknown) => `${JSON.stringify(value, null, 2)}\n`;
     let data: string | Buffer;
@@ -367,7 +384,7 @@ async function report(args: string[]): Promise<void> {
 async function backup(args: string[]): Promise<void> {
   const { values } = parse(args, { out: { type: 'string' } });
   const out = resolveFromInvocation(required(values.out, '--out'));
-  await withStore(values.data, async (store) => {
+  await withStore(values, async (store) => {
     await store.backup(out);
     if (values.json) printJson({ file: out });
     say(`备份完成：${out}`);
@@ -377,12 +394,49 @@ async function backup(args: string[]): Promise<void> {
 async function restore(args: string[]): Promise<void> {
   const { values } = parse(args, { from: { type: 'string' } });
   const from = resolveFromInvocation(required(values.from, '--from'));
-  const { dataDir } = loadConfig({ data: values.data });
+  const { dataDir, databaseUrl } = loadConfig({ data: values.data, database: values.database });
+  if (databaseUrl) {
+    throw new StoreUnsupportedError(
+      'restore_unsupported',
+      'PostgreSQL 数据库请用 pg_restore 恢复；restore 命令只用于内置 SQLite 文件',
+    );
+  }
   const pid = serverRunning(dataDir);
   if (pid !== null) throw new RestoreError('server_running', `服务器正在运行（进程 ${pid}），请先停止服务器再恢复`);
   const kept = restoreSqliteBackup(dataDir, from);
   if (values.json) printJson({ dataDir, from, previous: kept });
   say(`已从 ${from} 恢复到 ${dataDir}${kept ? `；原数据库保留为 ${kept}` : ''}`);
+}
+
+/** `migrate-store --from FILE --to URL`: a county's SQLite file into PostgreSQL, counts printed and checked. */
+async function migrateStore(args: string[]): Promise<void> {
+  const { values } = parse(args, { from: { type: 'string' }, to: { type: 'string' } });
+  const from = resolveFromInvocation(required(values.from, '--from'));
+  const to = required(values.to, '--to');
+  if (!isPostgresUrl(to)) throw new UsageError('--to 须为 PostgreSQL 地址 postgres://用户:密码@主机:端口/库名');
+  if (!existsSync(from)) throw new MigrateStoreError('migrate_source_not_found', `找不到 SQLite 数据文件 ${from}`);
+  const pid = serverRunning(path.dirname(from));
+  if (pid !== null)
+    throw new MigrateStoreError('server_running', `服务器正在使用该数据文件（进程 ${pid}），请先停止服务器再迁移`);
+  say(`正在把 ${from} 迁入 ${storeDescription({ dataDir: '', databaseUrl: to })} …`);
+  const migration = await migrateSqliteToPostgres(from, to);
+  if (values.json) printJson(migration);
+  const width = Math.max(...migration.counts.map((c) => c.table.length));
+  say(`${'表/数据集'.padEnd(width - 2)}  SQLite  PostgreSQL`);
+  for (const c of migration.counts) {
+    say(
+      `${c.table.padEnd(width)}  ${String(c.source).padStart(6)}  ${String(c.target).padStart(10)}${c.source === c.target ? '' : '  ≠'}`,
+    );
+  }
+  if (!migration.ok) {
+    say('条数不一致：迁移已撤销，PostgreSQL 中没有写入任何数据');
+    process.exitCode = 1;
+    return;
+  }
+  say(
+    `迁移完成，条数全部一致${migration.seqOffset > 0 ? `；数据库中已有其他县的数据，各联络站下次同步时会重新下载一遍本县数据` : ''}。` +
+      '之后请用 --database（或 LS_DATABASE_URL）启动服务器',
+  );
 }
 
 const commands: Record<string, (args: string[]) => Promise<void>> = {
@@ -397,6 +451,7 @@ const commands: Record<string, (args: string[]) => Promise<void>> = {
   report,
   backup,
   restore,
+  'migrate-store': migrateStore,
 };
 
 export async function main(argv: string[]): Promise<number> {
@@ -418,7 +473,17 @@ export async function main(argv: string[]): Promise<number> {
       say(`${err.message}\n\n${usage}`);
       return 2;
     }
-    if (err instanceof HttpError || err instanceof RestoreError || err instanceof ImportFileError) {
+    if (err instanceof StoreVersionError) {
+      say(err.message);
+      return 1;
+    }
+    if (
+      err instanceof HttpError ||
+      err instanceof RestoreError ||
+      err instanceof ImportFileError ||
+      err instanceof StoreUnsupportedError ||
+      err instanceof MigrateStoreError
+    ) {
       say(`错误（${err.code}）：${err.message}`);
       return 1;
     }

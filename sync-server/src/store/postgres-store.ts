@@ -7,6 +7,7 @@ import { ComposedStore } from './composed-store';
 import type { CommitListener, StoredDocument } from './document-store';
 import { migratePostgres } from './postgres-migrations';
 import { PostgresDatabase, pgTypes } from './sql/postgres-database';
+import type { SqlSession } from './sql/sql-database';
 import {
   type DocumentRow,
   type DocumentSequencer,
@@ -33,6 +34,14 @@ interface CommitNotice {
   to: number;
 }
 
+/** Waits for the collection's writers on every instance, and keeps new ones waiting until this transaction ends. */
+export async function lockCollectionWriters(tx: SqlSession, collection: SyncedCollection): Promise<void> {
+  await tx.run('SELECT pg_advisory_xact_lock(?::int, ?::int)', [
+    writerLockSpace,
+    syncedCollections.indexOf(collection),
+  ]);
+}
+
 /**
  * Seqs come from one sequence; a transaction-level advisory lock per collection is taken before the master read and
  * held until the commit. So within a collection, seqs are drawn in commit order: a reader that has seen seq N has
@@ -41,12 +50,7 @@ interface CommitNotice {
  */
 function postgresSequencer(origin: string): DocumentSequencer {
   return {
-    async lockCollection(tx, collection) {
-      await tx.run('SELECT pg_advisory_xact_lock(?::int, ?::int)', [
-        writerLockSpace,
-        syncedCollections.indexOf(collection),
-      ]);
-    },
+    lockCollection: lockCollectionWriters,
     async nextSeqs(tx, count) {
       const rows = await tx.all<{ seq: number }>(
         "SELECT nextval('document_seq') AS seq FROM generate_series(1, ?::int)",
