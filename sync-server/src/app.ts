@@ -7,6 +7,7 @@ import pino, { type DestinationStream, type Logger } from 'pino';
 import type { ServerConfig } from './config';
 import { registerCors } from './plugins/cors';
 import { HttpError, notFoundBody, registerErrorHandler } from './plugins/errors';
+import { storeRateLimit } from './plugins/rate-limit-store';
 import { reportRoutes } from './reports/report-routes';
 import { authRoutes } from './routes/auth';
 import { countyWorkspaceRoutes } from './routes/county';
@@ -91,6 +92,8 @@ export function buildServer(config: ServerConfig, deps: ServerDeps = {}): Fastif
 
   app.register(rateLimit, {
     global: false,
+    // Counters in the store: several instances on one database count the same attempts.
+    store: storeRateLimit(store),
     errorResponseBuilder: () => new HttpError(429, 'too_many_requests', '尝试次数过多，请稍候一分钟再试'),
   });
 
