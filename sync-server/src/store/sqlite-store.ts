@@ -4,6 +4,7 @@ import { existsSync, mkdirSync, renameSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { ComposedStore } from './composed-store';
+import type { SqlDatabase } from './sql/sql-database';
 import type { DocumentSequencer } from './sql/sql-documents';
 import { sqlStoreParts } from './sql/sql-store-parts';
 import { SqliteDatabase } from './sql/sqlite-database';
@@ -48,6 +49,11 @@ const sqliteSequencer: DocumentSequencer = {
 /** How often a long-running server refreshes the planner's statistics (as SQLite recommends: every few hours). */
 const optimizeIntervalMs = 6 * 60 * 60 * 1000;
 
+export interface SqliteStoreOptions {
+  /** Wraps the database the parts use: the storage-fault tests put a disk that fails there. */
+  wrapDatabase?: (db: SqlDatabase) => SqlDatabase;
+}
+
 export class SqliteStore extends ComposedStore {
   readonly kind: StoreKind = 'sqlite';
   readonly schemaVersion: number;
@@ -59,8 +65,10 @@ export class SqliteStore extends ComposedStore {
     db: Database.Database,
     sql: SqliteDatabase,
     schemaVersion: number,
+    wrapDatabase: (db: SqlDatabase) => SqlDatabase,
   ) {
-    super(sqlStoreParts(sql, sqliteSequencer), sql);
+    const parts = wrapDatabase(sql);
+    super(sqlStoreParts(parts, sqliteSequencer), parts);
     this.sql = sql;
     this.schemaVersion = schemaVersion;
     // Statistics for the planner: on open for tables that need them (never analysed or much changed), then periodically.
@@ -70,13 +78,13 @@ export class SqliteStore extends ComposedStore {
   }
 
   /** Opens (creating when missing, migrating when older) the store in `dataDir`; refuses a file from a newer server. */
-  static open(dataDir: string): SqliteStore {
+  static open(dataDir: string, options: SqliteStoreOptions = {}): SqliteStore {
     mkdirSync(dataDir, { recursive: true });
-    return SqliteStore.openFile(path.join(dataDir, databaseFileName));
+    return SqliteStore.openFile(path.join(dataDir, databaseFileName), options);
   }
 
   /** Opens the store in a given file (e.g. `migrate-store --from FILE`). */
-  static openFile(file: string): SqliteStore {
+  static openFile(file: string, options: SqliteStoreOptions = {}): SqliteStore {
     const db = new Database(file);
     try {
       db.pragma('journal_mode = WAL');
@@ -85,7 +93,7 @@ export class SqliteStore extends ComposedStore {
       // Another process (the CLI's backup, an import) may hold the write lock for a moment.
       db.pragma('busy_timeout = 5000');
       const { to } = migrateSqlite(db, file);
-      return new SqliteStore(file, db, new SqliteDatabase(db), to);
+      return new SqliteStore(file, db, new SqliteDatabase(db), to, options.wrapDatabase ?? ((sql) => sql));
     } catch (error) {
       db.close();
       throw error;

@@ -1,7 +1,9 @@
 // The Store conformance suites, one per part, registered together for one implementation (see *-store.test.ts).
+
+import { describe, expect, it } from 'vitest';
 import type { OpenedStore } from '../testing/test-stores';
 import { describeAccessStoreConformance } from './access-store-conformance';
-import { describeDocumentStoreConformance } from './document-store-conformance';
+import { describeDocumentStoreConformance, withOpened } from './document-store-conformance';
 import { describePlaceStoreConformance } from './place-store-conformance';
 import { describeReportStoreConformance } from './report-store-conformance';
 import { describeStatusStoreConformance } from './status-store-conformance';
@@ -13,4 +15,20 @@ export function describeStoreConformance(name: string, open: () => Promise<Opene
   describeAccessStoreConformance(name, open);
   describeStatusStoreConformance(name, open);
   describeReportStoreConformance(name, open);
+
+  describe(`${name}: operations`, () => {
+    it('reports healthy storage, readable and writable, with its schema version', () =>
+      withOpened(open, async (store) => {
+        expect(await store.health()).toEqual({
+          kind: store.kind,
+          state: 'ok',
+          readable: true,
+          writable: true,
+          error: null,
+          schemaVersion: store.schemaVersion,
+        });
+        expect(store.schemaVersion).toBeGreaterThan(0);
+        await store.optimize();
+      }));
+  });
 }
