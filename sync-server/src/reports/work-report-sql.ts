@@ -228,6 +228,7 @@ export function sqlWorkReportFigures(
   const q = sqlOf(db.dialect);
   const area = (text: string) => inArea(db.dialect, text, stationIds !== null);
   return db.transaction('snapshot', async (tx): Promise<WorkReportFigures> => {
+    if (tx.dialect.reportSetup) await tx.run(tx.dialect.reportSetup);
     await tx.run(q.opinionScratch);
     await tx.run(q.clearOpinionScratch);
     try {

@@ -4,15 +4,21 @@ import { createHash } from 'node:crypto';
 import pg from 'pg';
 import type { SqlDatabase, SqlDialect, SqlParams, SqlSession, TransactionMode } from './sql-database';
 
-function jsonPathArray(path: readonly string[]): string {
-  return `'{${path.join(',')}}'`;
+/** `col -> 'a' ->> 'b'`: the text at a path (the single-key operators, cheaper per row than a path array). */
+function jsonText(column: string, path: readonly string[]): string {
+  const last = path.length - 1;
+  return `(${column}${path.map((key, i) => ` ${i === last ? '->>' : '->'} '${key}'`).join('')})`;
+}
+
+function jsonValue(column: string, path: readonly string[]): string {
+  return `(${column}${path.map((key) => ` -> '${key}'`).join('')})`;
 }
 
 export const postgresDialect: SqlDialect = {
   kind: 'postgres',
-  json: (column, ...path) => `(${column} #>> ${jsonPathArray(path)})`,
+  json: (column, ...path) => jsonText(column, path),
   jsonNumber: (column, ...path) => {
-    const value = `${column} #> ${jsonPathArray(path)}`;
+    const value = jsonValue(column, path);
     return `(CASE WHEN jsonb_typeof(${value}) = 'number' THEN (${value})::numeric END)`;
   },
   jsonTextElements: (column, path, alias) => `jsonb_array_elements_text(${column} -> '${path}') AS ${alias}(value)`,
@@ -21,6 +27,9 @@ export const postgresDialect: SqlDialect = {
   daysBetween: (from, to) => `ls_days_between(${from}, ${to})`,
   byteOrder: ' COLLATE "C"',
   scratchTableSuffix: ' ON COMMIT DELETE ROWS',
+  // A county's report reads a few thousand rows per query through the report-date index: starting parallel workers
+  // costs more than it saves, and on a small server they compete with the sync requests.
+  reportSetup: 'SET LOCAL max_parallel_workers_per_gather = 0',
 };
 
 /** Numbers for int8 (counts, seqs: far below 2^53) and numeric (averages); JSON as its text. */

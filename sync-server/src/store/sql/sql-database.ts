@@ -41,6 +41,8 @@ export interface SqlDialect {
   readonly byteOrder: string;
   /** Appended to CREATE TEMP TABLE for per-transaction scratch tables. */
   readonly scratchTableSuffix: string;
+  /** Run first in a report's transaction (settings for its aggregate queries), or null. */
+  readonly reportSetup: string | null;
 }
 
 /** A literal SQL list of fixed identifiers (statuses): `('a', 'b')`. Refuses anything that is not a plain word. */

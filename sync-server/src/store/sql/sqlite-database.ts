@@ -17,6 +17,7 @@ export const sqliteDialect: SqlDialect = {
   daysBetween: (from, to) => `julianday(${to}) - julianday(${from})`,
   byteOrder: '',
   scratchTableSuffix: '',
+  reportSetup: null,
 };
 
 /** better-sqlite3 binds numbers, strings, bigints, buffers and null: booleans become 1/0. */
