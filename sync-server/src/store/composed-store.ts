@@ -119,8 +119,8 @@ export abstract class ComposedStore implements Store {
   listDocuments(collection: SyncedCollection, scope: Scope): Promise<StoredDocument[]> {
     return this.read(() => this.parts.documents.listDocuments(collection, scope));
   }
-  push<R>(collection: SyncedCollection, ids: readonly string[], decide: PushDecider<R>): Promise<R> {
-    return this.write(() => this.parts.documents.push(collection, ids, decide));
+  push<R>(collection: SyncedCollection, ids: readonly string[], decide: PushDecider<R>, countyId?: string): Promise<R> {
+    return this.write(() => this.parts.documents.push(collection, ids, decide, countyId));
   }
   upsertDocuments(
     collection: SyncedCollection,

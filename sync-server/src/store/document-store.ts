@@ -15,8 +15,9 @@ export interface StoredDocument {
   stationId: string | null;
   countyId: string;
   /**
-   * Server-assigned and strictly increasing in commit order within a collection (numbers may be skipped): a
-   * document committed after a pull's checkpoint always has a higher seq than the checkpoint.
+   * Server-assigned and strictly increasing in commit order within a collection and county (numbers may be
+   * skipped): a document committed after a pull's checkpoint always has a higher seq than the checkpoint, for every
+   * pull scoped to a county or one of its stations (every route's pull is).
    */
   seq: number;
   deleted: boolean;
@@ -49,8 +50,12 @@ export interface DocumentStore {
   countAfter(collection: SyncedCollection, scope: Scope, afterSeq: number): Promise<number>;
   getDocument(collection: SyncedCollection, id: string): Promise<StoredDocument | null>;
   listDocuments(collection: SyncedCollection, scope: Scope): Promise<StoredDocument[]>;
-  /** One transaction: reads the masters of `ids`, lets `decide` choose, writes its writes with new seqs. */
-  push<R>(collection: SyncedCollection, ids: readonly string[], decide: PushDecider<R>): Promise<R>;
+  /**
+   * One transaction: reads the masters of `ids`, lets `decide` choose, writes its writes with new seqs. `countyId`:
+   * the county every write belongs to (the caller's): pushes of different counties then commit side by side on
+   * PostgreSQL; a write of another county is refused. Without it the push is ordered with every writer.
+   */
+  push<R>(collection: SyncedCollection, ids: readonly string[], decide: PushDecider<R>, countyId?: string): Promise<R>;
   /**
    * Writes reference data (demo, import) in one transaction, together with any new townships they name;
    * an unchanged document keeps its seq. Returns the documents actually written.

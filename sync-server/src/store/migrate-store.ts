@@ -161,7 +161,7 @@ async function copy(db: Database.Database, target: PostgresStore): Promise<Store
     .transaction('write', async (tx) => {
       // Running servers finish their writes first and wait for this one: then the file's seqs, in their order, go
       // after every seq drawn so far. Into a new database they stay as they are, so stations keep their checkpoints.
-      for (const collection of syncedCollections) await lockCollectionWriters(tx, collection);
+      for (const collection of syncedCollections) await lockCollectionWriters(tx, collection, null);
       const fresh = await tx.get<{ fresh: boolean }>(
         'SELECT NOT is_called AND NOT EXISTS (SELECT 1 FROM documents) AS fresh FROM document_seq',
       );

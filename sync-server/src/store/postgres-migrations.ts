@@ -145,8 +145,8 @@ export const postgresMigrations: readonly PostgresMigration[] = [
 
 export const postgresSchemaVersion = (postgresMigrations.at(-1) as PostgresMigration).version;
 
-/** Advisory lock key (two int4: "LS" and 1) held while one instance migrates. */
-const migrationLock = [0x4c53, 1] as const;
+/** Advisory lock key (two int4, apart from the writer locks) held while one instance migrates. */
+const migrationLock = [0x4c54, 0] as const;
 
 const versionTable = `CREATE TABLE IF NOT EXISTS schema_migrations (
   version integer PRIMARY KEY,

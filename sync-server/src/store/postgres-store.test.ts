@@ -13,10 +13,9 @@ import { StoreVersionError } from './store-errors';
 describeStoreConformance('PostgresStore', () => openTestStore('postgres'));
 
 describe('PostgresStore: several instances on one database', () => {
-  it('never lets a puller skip a document committed later with a lower seq, with writers on two pools', async () => {
+  /** A database whose inserts sleep up to 2 ms per row, widening the gap between drawing seqs and committing. */
+  async function slowInsertDatabase(): Promise<string> {
     const database = await testDatabase();
-    // Widen the gap between drawing seqs and committing (each row's insert sleeps up to 2 ms), as a loaded
-    // server would: without the per-collection writer lock, the puller then misses documents.
     const setup = new pg.Client({ connectionString: database.url });
     await setup.connect();
     await setup.query(`CREATE FUNCTION slow_insert() RETURNS trigger LANGUAGE plpgsql AS $$
@@ -25,50 +24,90 @@ describe('PostgresStore: several instances on one database', () => {
       'CREATE TRIGGER slow_insert BEFORE INSERT ON documents FOR EACH ROW EXECUTE FUNCTION slow_insert()',
     );
     await setup.end();
-    const a = await PostgresStore.open(database.url, { poolSize: 6 });
-    const b = await PostgresStore.open(database.url, { poolSize: 6 });
+    return database.url;
+  }
+
+  /**
+   * Writers push batches through two instances while pullers follow their checkpoints (alternating instances); each
+   * puller must end with every document of its scope, once. (Without the writer locks it misses some.)
+   */
+  async function writeWhilePulling(counties: readonly string[]): Promise<{ pulls: number }> {
+    const url = await slowInsertDatabase();
+    const a = await PostgresStore.open(url, { poolSize: 6 });
+    const b = await PostgresStore.open(url, { poolSize: 6 });
     try {
       const writers = 6;
       const batches = 10;
       const perBatch = 20;
       let writing = writers;
-      const written: string[] = [];
-      const writer = async (store: PostgresStore, w: number) => {
+      const written = new Map<string, string[]>(counties.map((c) => [c, []]));
+      const writer = async (w: number) => {
+        const store = w % 2 === 0 ? a : b;
+        const county = counties[w % counties.length] as string;
         for (let n = 0; n < batches; n++) {
-          const writes = Array.from({ length: perBatch }, (_, i) => write(`w${w}-${n}-${i}`, `s${w}`));
+          const writes = Array.from({ length: perBatch }, (_, i) => write(`w${w}-${n}-${i}`, `s${w}`, county));
           await store.push(
             'opinions',
             writes.map((x) => x.id),
             () => ({ writes, result: null }),
+            county,
           );
-          written.push(...writes.map((x) => x.id));
+          written.get(county)?.push(...writes.map((x) => x.id));
         }
         writing--;
       };
-      // The puller follows its checkpoint as a station does, through either instance, while the writers write.
-      const seen: string[] = [];
-      let checkpoint = 0;
       let pulls = 0;
-      const puller = async () => {
+      const puller = async (county: string) => {
+        const seen: string[] = [];
+        let checkpoint = 0;
         for (;;) {
           const done = writing === 0;
-          const page = await (pulls++ % 2 === 0 ? a : b).pull('opinions', { kind: 'all' }, checkpoint, 500);
+          const store = pulls++ % 2 === 0 ? a : b;
+          const page = await store.pull('opinions', { kind: 'county', countyId: county }, checkpoint, 500);
           for (const doc of page) {
             expect(doc.seq).toBeGreaterThan(checkpoint);
             checkpoint = doc.seq;
             seen.push(doc.id);
           }
-          if (done && page.length === 0) return;
+          if (done && page.length === 0) return seen;
         }
       };
-      await Promise.all([...Array.from({ length: writers }, (_, w) => writer(w % 2 === 0 ? a : b, w)), puller()]);
-      expect(written).toHaveLength(writers * batches * perBatch);
-      expect(seen).toHaveLength(written.length);
-      expect(new Set(seen)).toEqual(new Set(written));
-      expect(pulls).toBeGreaterThan((writers * batches * perBatch) / 25);
+      const [seen] = await Promise.all([
+        Promise.all(counties.map(puller)),
+        ...Array.from({ length: writers }, (_, w) => writer(w)),
+      ]);
+      counties.forEach((county, i) => {
+        const mine = written.get(county) ?? [];
+        expect(mine.length).toBeGreaterThan(0);
+        expect(seen?.[i]).toHaveLength(mine.length);
+        expect(new Set(seen?.[i])).toEqual(new Set(mine));
+      });
+      return { pulls };
     } finally {
       await a.close();
       await b.close();
+    }
+  }
+
+  it('never lets a puller skip a document committed later with a lower seq, with writers on two pools', async () => {
+    const { pulls } = await writeWhilePulling(['c1']);
+    // The puller kept up with the writers (it pulled many times while they wrote), so it was at risk.
+    expect(pulls).toBeGreaterThan(60);
+  });
+
+  it('lets counties commit side by side, each county’s puller missing nothing', async () => {
+    await writeWhilePulling(['c1', 'c2', 'c3']);
+  });
+
+  it('refuses a county’s push that would write a document of another county', async () => {
+    const { store, dispose } = await openTestStore('postgres');
+    try {
+      await expect(
+        store.push('opinions', ['x'], () => ({ writes: [write('x', 's1', 'c2')], result: null }), 'c1'),
+      ).rejects.toThrow(/county c1 writes opinions\/x of county c2/);
+      expect(await store.getDocument('opinions', 'x')).toBeNull();
+    } finally {
+      await dispose();
     }
   });
 

@@ -34,19 +34,33 @@ interface CommitNotice {
   to: number;
 }
 
-/** Waits for the collection's writers on every instance, and keeps new ones waiting until this transaction ends. */
-export async function lockCollectionWriters(tx: SqlSession, collection: SyncedCollection): Promise<void> {
-  await tx.run('SELECT pg_advisory_xact_lock(?::int, ?::int)', [
-    writerLockSpace,
-    syncedCollections.indexOf(collection),
-  ]);
+/**
+ * Waits for the writers of the collection in the county (null: every writer of the collection) on every instance,
+ * and keeps new ones waiting until this transaction ends. A county's writers take the collection's lock shared and
+ * their county's exclusively; a collection-wide writer (reference data, migrate-store) takes the collection's
+ * exclusively. (Lock keys are hashes: a collision only makes two counties wait for each other.)
+ */
+export async function lockCollectionWriters(
+  tx: SqlSession,
+  collection: SyncedCollection,
+  countyId: string | null,
+): Promise<void> {
+  const collectionKey = syncedCollections.indexOf(collection);
+  if (countyId === null) {
+    await tx.run('SELECT pg_advisory_xact_lock(?::int, ?::int)', [writerLockSpace, collectionKey]);
+    return;
+  }
+  await tx.run('SELECT pg_advisory_xact_lock_shared(?::int, ?::int)', [writerLockSpace, collectionKey]);
+  await tx.run('SELECT pg_advisory_xact_lock(?::int, hashtext(?))', [collectionKey, countyId]);
 }
 
 /**
- * Seqs come from one sequence; a transaction-level advisory lock per collection is taken before the master read and
- * held until the commit. So within a collection, seqs are drawn in commit order: a reader that has seen seq N has
- * seen every commit of that collection with a lower seq, and no instance hands out a checkpoint that skips a
- * document committed later (numbers of rolled-back writes are simply never used).
+ * Seqs come from one sequence; a transaction-level advisory lock per collection and county is taken before the
+ * master read and held until the commit. So within a collection and county, seqs are drawn in commit order: a
+ * reader that has seen seq N of a county has seen every commit of that county with a lower seq, and no instance
+ * hands out a checkpoint that skips a document committed later (numbers of rolled-back writes are simply never
+ * used). Every pull is scoped to a county or one of its stations, so its checkpoint only moves within one county;
+ * counties commit side by side.
  */
 function postgresSequencer(origin: string): DocumentSequencer {
   return {

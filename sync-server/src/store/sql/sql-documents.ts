@@ -16,8 +16,11 @@ import type { SqlDatabase, SqlSession } from './sql-database';
 import { writeTownships } from './sql-places';
 
 export interface DocumentSequencer {
-  /** Orders the writers of a collection from before their master read until their commit. */
-  lockCollection(tx: SqlSession, collection: SyncedCollection): Promise<void>;
+  /**
+   * Orders the writers of a collection from before their master read until their commit: those of one county
+   * (`countyId`), or, for null, every writer of the collection.
+   */
+  lockCollection(tx: SqlSession, collection: SyncedCollection, countyId: string | null): Promise<void>;
   /** `count` new seqs, ascending, each higher than every seq of the collection committed so far. */
   nextSeqs(tx: SqlSession, count: number): Promise<number[]>;
   /** Tells other server instances about the commit (inside the transaction: sent only if it commits). */
@@ -193,11 +196,23 @@ export class SqlDocuments implements DocumentStore {
     return written;
   }
 
-  async push<R>(collection: SyncedCollection, ids: readonly string[], decide: PushDecider<R>): Promise<R> {
+  async push<R>(
+    collection: SyncedCollection,
+    ids: readonly string[],
+    decide: PushDecider<R>,
+    countyId?: string,
+  ): Promise<R> {
     const { result, written } = await this.db.transaction('write', async (tx) => {
-      await this.sequencer.lockCollection(tx, collection);
+      await this.sequencer.lockCollection(tx, collection, countyId ?? null);
       const masters = await this.readMasters(tx, collection, ids);
       const decision = decide(masters);
+      const elsewhere = decision.writes.find((w) => countyId !== undefined && w.countyId !== countyId);
+      if (elsewhere) {
+        // The decider checks scope before this; a write outside the batch's county would be out of order.
+        throw new Error(
+          `push of county ${countyId} writes ${collection}/${elsewhere.id} of county ${elsewhere.countyId}`,
+        );
+      }
       return { result: decision.result, written: await this.write(tx, collection, decision.writes) };
     });
     this.emit(collection, written);
@@ -210,7 +225,7 @@ export class SqlDocuments implements DocumentStore {
     townships: readonly Township[] = [],
   ): Promise<StoredDocument[]> {
     const written = await this.db.transaction('write', async (tx) => {
-      await this.sequencer.lockCollection(tx, collection);
+      await this.sequencer.lockCollection(tx, collection, null);
       await writeTownships(tx, townships);
       const current = await this.readMasters(
         tx,
