@@ -5,7 +5,8 @@
 // alternating). Baseline in the same run: an unknown path (404 JSON), the HTTP floor under the same load.
 // Prints per route p50/p95/p99, throughput, errors and server memory, checks that every acknowledged opinion is
 // stored once and pulled once, and writes bench/results/server-load.json. The servers run as `serve` processes from
-// the source (tsx); PostgreSQL is a throwaway cluster with its default durability (fsync, synchronous commit).
+// the source (tsx); PostgreSQL is a throwaway cluster with its default durability (fsync, synchronous commit;
+// BENCH_PG_FAST=1 turns both off).
 // Run: npx tsx bench/server-load.bench.ts [--stations 600] [--only sqlite|postgres|postgres-2] [--in-flight 64]
 import { type ChildProcess, spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';
@@ -392,7 +393,7 @@ async function steadyRequest(rec: Recorder, base: string, stations: SimStation[]
 
 async function runTarget(target: Target) {
   const dataDir = await mkdtemp(path.join(tmpdir(), 'ls-load-'));
-  const cluster = target.kind === 'postgres' ? await startPostgresCluster({ durable: true }) : null;
+  const cluster = target.kind === 'postgres' ? await startPostgresCluster({ durable: process.env.BENCH_PG_FAST !== '1' }) : null;
   const location: StoreLocation = { dataDir, databaseUrl: cluster ? cluster.url() : null };
   try {
     const seedStore = await openStore(location);
