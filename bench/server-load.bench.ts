@@ -393,7 +393,8 @@ async function steadyRequest(rec: Recorder, base: string, stations: SimStation[]
 
 async function runTarget(target: Target) {
   const dataDir = await mkdtemp(path.join(tmpdir(), 'ls-load-'));
-  const cluster = target.kind === 'postgres' ? await startPostgresCluster({ durable: process.env.BENCH_PG_FAST !== '1' }) : null;
+  const cluster =
+    target.kind === 'postgres' ? await startPostgresCluster({ durable: process.env.BENCH_PG_FAST !== '1' }) : null;
   const location: StoreLocation = { dataDir, databaseUrl: cluster ? cluster.url() : null };
   try {
     const seedStore = await openStore(location);
