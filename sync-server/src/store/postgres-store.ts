@@ -50,8 +50,13 @@ export async function lockCollectionWriters(
     await tx.run('SELECT pg_advisory_xact_lock(?::int, ?::int)', [writerLockSpace, collectionKey]);
     return;
   }
-  await tx.run('SELECT pg_advisory_xact_lock_shared(?::int, ?::int)', [writerLockSpace, collectionKey]);
-  await tx.run('SELECT pg_advisory_xact_lock(?::int, hashtext(?))', [collectionKey, countyId]);
+  // One statement, taken left to right: the collection's lock shared, then the county's.
+  await tx.run('SELECT pg_advisory_xact_lock_shared(?::int, ?::int), pg_advisory_xact_lock(?::int, hashtext(?))', [
+    writerLockSpace,
+    collectionKey,
+    collectionKey,
+    countyId,
+  ]);
 }
 
 /**

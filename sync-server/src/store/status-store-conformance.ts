@@ -87,6 +87,16 @@ export function describeStatusStoreConformance(
         expect((await store.listStationSyncStates()).map((s) => s.stationId)).toEqual(['s1', 's2', 's3']);
       }));
 
+    it('writes a station’s sync time to the minute, not on every pull of a sync cycle', () =>
+      withStore(async (store) => {
+        await store.upsertDocuments('stations', [write('s1', 's1')]);
+        await store.recordSyncActivity('s1', 'pull', iso(start));
+        await store.recordSyncActivity('s1', 'pull', iso(start + 30_000));
+        expect((await store.listStationSyncStates('c1'))[0]?.lastPullAt).toBe(iso(start));
+        await store.recordSyncActivity('s1', 'pull', iso(start + 61_000));
+        expect((await store.listStationSyncStates('c1'))[0]?.lastPullAt).toBe(iso(start + 61_000));
+      }));
+
     it('lists the audit log newest first', () =>
       withStore(async (store) => {
         for (const action of ['enrol', 'login', 'report.export']) {

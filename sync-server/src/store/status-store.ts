@@ -63,8 +63,9 @@ export interface StatusStore {
   /** Deletes history rows older than `before` (ISO); returns how many. */
   pruneHeartbeats(before: string): Promise<number>;
   /**
-   * The server's own record of a station's last pull or push. Bookkeeping, so best-effort: it never rejects (a
-   * failed write must not fail a read or turn a committed push into an error); false when it could not be written.
+   * The server's own record of a station's last pull or push, to the minute (an instance writes a station's time at
+   * most once a minute). Bookkeeping, so best-effort: it never rejects (a failed write must not fail a read or turn a
+   * committed push into an error); false when it could not be written.
    */
   recordSyncActivity(stationId: string, kind: 'pull' | 'push', at: string): Promise<boolean>;
   listStationSyncStates(countyId?: string): Promise<StationSyncState[]>;

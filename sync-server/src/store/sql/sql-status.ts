@@ -14,6 +14,11 @@ import type { SqlDatabase } from './sql-database';
 const DAY_MS = 86_400_000;
 /** Old heartbeat history is deleted at most this often (per server instance). */
 const heartbeatPruneMs = 60 * 60 * 1000;
+/**
+ * A station's last pull or push time is written at most this often per server instance: a sync cycle pulls every
+ * collection, and the sync report counts in days, so the writes in between would change nothing anyone reads.
+ */
+export const syncActivityResolutionMs = 60 * 1000;
 
 interface DeviceRow {
   history_at: string | null;
@@ -23,6 +28,8 @@ interface DeviceRow {
 
 export class SqlStatus implements StatusStore {
   private lastHeartbeatPrune = 0;
+  /** `station|kind` → the time last written by this instance. */
+  private readonly lastActivity = new Map<string, number>();
 
   constructor(private readonly db: SqlDatabase) {}
 
@@ -95,12 +102,18 @@ export class SqlStatus implements StatusStore {
   }
 
   async recordSyncActivity(stationId: string, kind: 'pull' | 'push', at: string): Promise<boolean> {
+    const key = `${stationId}|${kind}`;
+    const atMs = Date.parse(at);
+    const last = this.lastActivity.get(key);
+    if (last !== undefined && atMs >= last && atMs - last < syncActivityResolutionMs) return true;
     const column = kind === 'pull' ? 'last_pull_at' : 'last_push_at';
     await this.db.run(
       `INSERT INTO station_sync (station_id, ${column}) VALUES (?, ?)
        ON CONFLICT (station_id) DO UPDATE SET ${column} = excluded.${column}`,
       [stationId, at],
     );
+    if (this.lastActivity.size > 100_000) this.lastActivity.clear();
+    this.lastActivity.set(key, atMs);
     return true;
   }
 
