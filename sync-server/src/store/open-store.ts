@@ -1,5 +1,6 @@
 // Choosing the store: a PostgreSQL URL (LS_DATABASE_URL or --database) selects PostgreSQL, else the embedded
 // SQLite file in the data folder (the default: nothing to install).
+import path from 'node:path';
 import { PostgresStore, redactDatabaseUrl } from './postgres-store';
 import { databaseFileName, SqliteStore } from './sqlite-store';
 import type { Store } from './store';
@@ -26,5 +27,5 @@ export async function openStore(location: StoreLocation, options: { poolSize?: n
 export function storeDescription(location: StoreLocation): string {
   return location.databaseUrl
     ? `PostgreSQL ${redactDatabaseUrl(location.databaseUrl)}`
-    : `SQLite ${location.dataDir}/${databaseFileName}`;
+    : `SQLite ${path.join(location.dataDir, databaseFileName)}`;
 }
