@@ -95,12 +95,43 @@ describe('migrate-store and --database', () => {
           body: { ...o },
         })),
       );
+      // The device tables too: a token, its heartbeat (device status and history), the sync bookkeeping.
+      await store.createToken({
+        hash: `token-${county}`,
+        kind: 'station',
+        subject: `station-${county}`,
+        countyId: TEST_COUNTY_ID,
+        stationId: `station-${county}`,
+        deviceName: 'pc',
+        createdAt: '2026-03-01T00:00:00.000Z',
+        revokedAt: null,
+        expiresAt: null,
+      });
+      await store.recordHeartbeat({
+        stationId: `station-${county}`,
+        device: `token-${county}`,
+        at: '2026-03-01T00:00:00.000Z',
+        appVersion: '0.1.0',
+        pendingChanges: 2,
+        lastError: null,
+        lastSyncAt: null,
+      });
+      await store.recordSyncActivity(`station-${county}`, 'push', '2026-03-01T00:00:00.000Z');
       await store.close();
       files.push(path.join(folder, databaseFileName));
     }
     const first = await migrateSqliteToPostgres(files[0] as string, database.url);
     const second = await migrateSqliteToPostgres(files[1] as string, database.url);
     expect([first.ok, second.ok]).toEqual([true, true]);
+    const counted = Object.fromEntries(second.counts.map((c) => [c.table, [c.source, c.target]]));
+    expect(counted).toMatchObject({
+      counties: [1, 1],
+      tokens: [1, 1],
+      device_status: [1, 1],
+      heartbeats: [1, 1],
+      station_sync: [1, 1],
+      'documents/opinions': [3, 3],
+    });
     expect(first.seqOffset).toBe(0);
     expect(second.seqOffset).toBeGreaterThanOrEqual(3);
     const store = await PostgresStore.open(database.url);
