@@ -142,13 +142,15 @@ export class SqlAccess implements AccessStore {
       await this.db.run('DELETE FROM rate_limits WHERE reset_at <= ?', [nowMs]);
     }
     // One statement: a new window starts at the first hit after the last one ended.
-    const row = await this.db.get<{ hits: number; resetAt: number }>(
-      `INSERT INTO rate_limits (key, hits, reset_at) VALUES (?, 1, ?)
+    const row = await this.db.transaction('bookkeeping', (tx) =>
+      tx.get<{ hits: number; resetAt: number }>(
+        `INSERT INTO rate_limits (key, hits, reset_at) VALUES (?, 1, ?)
        ON CONFLICT (key) DO UPDATE SET
          hits = CASE WHEN rate_limits.reset_at <= ? THEN 1 ELSE rate_limits.hits + 1 END,
          reset_at = CASE WHEN rate_limits.reset_at <= ? THEN excluded.reset_at ELSE rate_limits.reset_at END
        RETURNING hits, reset_at AS "resetAt"`,
-      [key, nowMs + windowMs, nowMs, nowMs],
+        [key, nowMs + windowMs, nowMs, nowMs],
+      ),
     );
     if (!row) throw new Error('rate limit counter not written');
     return { hits: Number(row.hits), resetAt: Number(row.resetAt) };

@@ -13,9 +13,11 @@ export interface SqlSession {
 
 /**
  * `write`: takes the write lock before the first read (SQLite IMMEDIATE; PostgreSQL READ COMMITTED, each statement
- * sees the latest commits). `snapshot`: one consistent read over several statements (REPEATABLE READ).
+ * sees the latest commits). `bookkeeping`: a write whose loss in a crash would not matter (heartbeats, sync times,
+ * rate-limit counters): PostgreSQL commits it without waiting for the disk. `snapshot`: one consistent read over
+ * several statements (REPEATABLE READ).
  */
-export type TransactionMode = 'write' | 'snapshot';
+export type TransactionMode = 'write' | 'bookkeeping' | 'snapshot';
 
 export interface SqlDatabase extends SqlSession {
   /** One transaction; `work` must reach the database only through `tx`. Rolled back when `work` throws. */

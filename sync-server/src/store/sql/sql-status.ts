@@ -36,7 +36,7 @@ export class SqlStatus implements StatusStore {
   async recordHeartbeat(h: HeartbeatRecord): Promise<void> {
     const device = h.device ?? h.stationId;
     const atMs = Date.parse(h.at);
-    await this.db.transaction('write', async (tx) => {
+    await this.db.transaction('bookkeeping', async (tx) => {
       const previous = await tx.get<DeviceRow>(
         'SELECT history_at, app_version, last_error FROM device_status WHERE device = ?',
         [device],
@@ -107,10 +107,12 @@ export class SqlStatus implements StatusStore {
     const last = this.lastActivity.get(key);
     if (last !== undefined && atMs >= last && atMs - last < syncActivityResolutionMs) return true;
     const column = kind === 'pull' ? 'last_pull_at' : 'last_push_at';
-    await this.db.run(
-      `INSERT INTO station_sync (station_id, ${column}) VALUES (?, ?)
-       ON CONFLICT (station_id) DO UPDATE SET ${column} = excluded.${column}`,
-      [stationId, at],
+    await this.db.transaction('bookkeeping', (tx) =>
+      tx.run(
+        `INSERT INTO station_sync (station_id, ${column}) VALUES (?, ?)
+         ON CONFLICT (station_id) DO UPDATE SET ${column} = excluded.${column}`,
+        [stationId, at],
+      ),
     );
     if (this.lastActivity.size > 100_000) this.lastActivity.clear();
     this.lastActivity.set(key, atMs);

@@ -94,7 +94,7 @@ export class SqliteDatabase implements SqlDatabase {
     });
     try {
       // IMMEDIATE takes the write lock before reading, so no other writer slips in between read and write.
-      this.db.exec(mode === 'write' ? 'BEGIN IMMEDIATE' : 'BEGIN');
+      this.db.exec(mode === 'snapshot' ? 'BEGIN' : 'BEGIN IMMEDIATE');
       try {
         const result = await work(this.session);
         this.db.exec('COMMIT');
