@@ -1,5 +1,5 @@
-// SqlDatabase over one better-sqlite3 connection: statements run synchronously, transactions are queued so that no
-// other request's statement runs inside an open transaction on the shared connection.
+// SqlDatabase over one better-sqlite3 connection: statements run synchronously, and statements and transactions take
+// the connection in order of arrival, so that no other request's statement runs inside an open transaction.
 import type Database from 'better-sqlite3';
 import type { SqlDatabase, SqlDialect, SqlParams, SqlSession, TransactionMode } from './sql-database';
 
@@ -32,8 +32,9 @@ export class SqliteDatabase implements SqlDatabase {
   readonly dialect = sqliteDialect;
   /** Prepared statements of every query: preparing costs more than running them. */
   private readonly statements = new Map<string, Database.Statement>();
-  /** The open transaction's end, which other statements wait for. */
-  private openTransaction: Promise<void> | null = null;
+  /** Whether a statement or transaction has the connection; the others wait in `waiting`, in order. */
+  private busy = false;
+  private readonly waiting: (() => void)[] = [];
   private readonly session: SqlSession;
 
   constructor(readonly db: Database.Database) {
@@ -69,30 +70,45 @@ export class SqliteDatabase implements SqlDatabase {
     return statement.run(bindable(params)).changes;
   }
 
-  // Each waits in its own loop and then runs in the same microtask: awaiting a helper would leave a gap in which
-  // another transaction could begin before the statement runs.
-  async all<T>(sql: string, params?: SqlParams): Promise<T[]> {
-    while (this.openTransaction) await this.openTransaction;
-    return this.allNow<T>(sql, params);
+  /** Takes the connection, first come first served: a transaction holds it across its statements. */
+  private async acquire(): Promise<void> {
+    if (!this.busy && this.waiting.length === 0) {
+      this.busy = true;
+      return;
+    }
+    await new Promise<void>((resolve) => this.waiting.push(resolve));
   }
 
-  async get<T>(sql: string, params?: SqlParams): Promise<T | undefined> {
-    while (this.openTransaction) await this.openTransaction;
-    return this.getNow<T>(sql, params);
+  /** Hands the connection to the next in line (who finds it still taken), or frees it. */
+  private release(): void {
+    const next = this.waiting.shift();
+    if (next) next();
+    else this.busy = false;
   }
 
-  async run(sql: string, params?: SqlParams): Promise<number> {
-    while (this.openTransaction) await this.openTransaction;
-    return this.runNow(sql, params);
-  }
-
-  async transaction<T>(mode: TransactionMode, work: (tx: SqlSession) => Promise<T>): Promise<T> {
-    while (this.openTransaction) await this.openTransaction;
-    let done = () => {};
-    this.openTransaction = new Promise<void>((resolve) => {
-      done = resolve;
-    });
+  private async exclusive<T>(run: () => T | Promise<T>): Promise<T> {
+    await this.acquire();
     try {
+      return await run();
+    } finally {
+      this.release();
+    }
+  }
+
+  all<T>(sql: string, params?: SqlParams): Promise<T[]> {
+    return this.exclusive(() => this.allNow<T>(sql, params));
+  }
+
+  get<T>(sql: string, params?: SqlParams): Promise<T | undefined> {
+    return this.exclusive(() => this.getNow<T>(sql, params));
+  }
+
+  run(sql: string, params?: SqlParams): Promise<number> {
+    return this.exclusive(() => this.runNow(sql, params));
+  }
+
+  transaction<T>(mode: TransactionMode, work: (tx: SqlSession) => Promise<T>): Promise<T> {
+    return this.exclusive(async () => {
       // IMMEDIATE takes the write lock before reading, so no other writer slips in between read and write.
       this.db.exec(mode === 'snapshot' ? 'BEGIN' : 'BEGIN IMMEDIATE');
       try {
@@ -103,9 +119,6 @@ export class SqliteDatabase implements SqlDatabase {
         if (this.db.inTransaction) this.db.exec('ROLLBACK');
         throw error;
       }
-    } finally {
-      this.openTransaction = null;
-      done();
-    }
+    });
   }
 }
