@@ -158,15 +158,25 @@ describe('configuration', () => {
   });
 });
 
-/** Files the project's own code, scripts and tests live in (not dependencies or builds). */
+/** Files the project's own code, scripts, tests and deployment samples live in (not dependencies or builds). */
 function sourceFiles(): string[] {
-  const roots = ['sync-server/src', 'src-shared', 'src-renderer', 'src-main', 'scripts', 'e2e', 'bench', '.ci'];
+  const roots = [
+    'sync-server/src',
+    'sync-server/deploy',
+    'src-shared',
+    'src-renderer',
+    'src-main',
+    'scripts',
+    'e2e',
+    'bench',
+    '.ci',
+  ];
   const files = ['playwright.config.ts', 'vitest.config.ts'].map((f) => path.join(repoRoot, f));
   for (const root of roots) {
     const dir = path.join(repoRoot, root);
     for (const entry of readdirSync(dir, { recursive: true, withFileTypes: true })) {
       if (!entry.isFile() || entry.parentPath.includes('node_modules') || entry.name.endsWith('.md')) continue;
-      if (/\.(ts|tsx|mjs|js|cjs|sh|json)$/.test(entry.name) || !entry.name.includes('.')) {
+      if (/\.(ts|tsx|mjs|js|cjs|sh|json|service|timer|xml|conf|ps1)$/.test(entry.name) || !entry.name.includes('.')) {
         files.push(path.join(entry.parentPath, entry.name));
       }
     }
@@ -187,7 +197,7 @@ describe('sync-server/README.md', () => {
     expect([...documented].sort()).toEqual([...used].sort());
     // Each serve setting's row names its flag.
     for (const setting of serveSettings) {
-      const row = tableRows.find((line) => line.includes(`\`${setting.env}\``));
+      const row = tableRows.find((line) => /`(LS_[A-Z0-9_]+)`/.exec(line)?.[1] === setting.env);
       expect(row, setting.env).toContain(`--${setting.flag}`);
     }
   });
