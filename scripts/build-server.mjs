@@ -24,7 +24,7 @@ await build({
   platform: 'node',
   format: 'esm',
   target: 'node20',
-  external: Object.keys(pkg.dependencies ?? {}),
+  external: [...Object.keys(pkg.dependencies ?? {}), ...Object.keys(pkg.optionalDependencies ?? {})],
   // An ESM bundle has no `require`; a bundled CommonJS module that needs one gets Node's.
   banner: {
     js: "#!/usr/bin/env node\nimport { createRequire as __lsCreateRequire } from 'node:module';\nconst require = __lsCreateRequire(import.meta.url);",

@@ -2,7 +2,8 @@
 // same help, same demo, same exit codes as the source entry, a real server (enrolment, pull, push, metrics), and the
 // operator's backup-while-serving and restore into a fresh data folder, as the README's deployment guide says.
 import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
-import { cp, mkdtemp, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
+import { X509Certificate } from 'node:crypto';
+import { copyFile, cp, mkdtemp, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -10,6 +11,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { makeOpinion } from '../../src-shared/testing/factories';
 import { exitCodes } from './cli/exit-codes';
 import { type ProcessResult, runNode } from './testing/run-process';
+import { getTls, selfSigned } from './testing/tls-fixtures';
 
 const repoRoot = fileURLToPath(new URL('../..', import.meta.url));
 const serverDir = path.join(repoRoot, 'sync-server');
@@ -72,10 +74,13 @@ afterAll(async () => {
 });
 
 /** Starts `serve` from the build on a free port; resolves its URL (the first line on stdout). */
-async function serveBuilt(dataDir: string): Promise<{ url: string; stop: () => Promise<number | null> }> {
+async function serveBuilt(
+  dataDir: string,
+  env: NodeJS.ProcessEnv = {},
+): Promise<{ url: string; child: ChildProcess; stop: () => Promise<number | null> }> {
   const child = spawn(process.execPath, [path.join(deployDir, 'dist', 'cli.js'), 'serve', '--port', '0'], {
     cwd: deployDir,
-    env: { ...process.env, LS_LOG_LEVEL: 'warn', LS_DATA_DIR: dataDir, LS_STATIC_DIR: '' },
+    env: { ...process.env, LS_LOG_LEVEL: 'warn', LS_DATA_DIR: dataDir, LS_STATIC_DIR: '', ...env },
   });
   servers.push(child);
   let stderr = '';
@@ -95,7 +100,7 @@ async function serveBuilt(dataDir: string): Promise<{ url: string; stop: () => P
       child.on('close', resolve);
       child.kill('SIGTERM');
     });
-  return { url, stop };
+  return { url, child, stop };
 }
 
 describe('the built server', () => {
@@ -194,6 +199,37 @@ describe('the built server', () => {
         expect((await pull(restored.url, 'opinions')).sort()).toEqual(opinions.map((o) => o.id).sort());
       } finally {
         expect(await restored.stop()).toBe(0);
+      }
+    },
+    processTimeout,
+  );
+
+  it(
+    'serves HTTPS from LS_TLS_CERT / LS_TLS_KEY and takes a renewed certificate on SIGHUP',
+    async () => {
+      const tlsDir = await mkdtemp(path.join(work, 'tls-'));
+      const first = selfSigned(tlsDir, 'first');
+      const renewed = selfSigned(tlsDir, 'renewed');
+      const live = { cert: path.join(tlsDir, 'live.crt'), key: path.join(tlsDir, 'live.key') };
+      await copyFile(first.certFile, live.cert);
+      await copyFile(first.keyFile, live.key);
+      const server = await serveBuilt(path.join(work, 'tls-data'), { LS_TLS_CERT: live.cert, LS_TLS_KEY: live.key });
+      try {
+        expect(server.url).toMatch(/^https:\/\/127\.0\.0\.1:\d+$/);
+        const firstPem = await readFile(first.certFile);
+        const renewedPem = await readFile(renewed.certFile);
+        const served = await getTls(`${server.url}/readyz`, firstPem);
+        expect(served.status).toBe(200);
+        expect(served.fingerprint).toBe(new X509Certificate(firstPem).fingerprint256);
+
+        await copyFile(renewed.certFile, live.cert);
+        await copyFile(renewed.keyFile, live.key);
+        server.child.kill('SIGHUP');
+        const fingerprint = async () =>
+          (await getTls(`${server.url}/healthz`, renewedPem).catch(() => null))?.fingerprint;
+        await expect.poll(fingerprint, { timeout: 30_000 }).toBe(new X509Certificate(renewedPem).fingerprint256);
+      } finally {
+        expect(await server.stop()).toBe(0);
       }
     },
     processTimeout,

@@ -114,13 +114,15 @@ async function serve(args: string[]): Promise<void> {
   process.on('SIGINT', () => void stop('SIGINT'));
   process.on('SIGTERM', () => void stop('SIGTERM'));
   // After a certificate renewal (e.g. certbot's deploy hook): new connections get the new certificate.
-  process.on('SIGHUP', () => {
-    try {
-      if (reloadTls(app, config)) say('已重新读取 HTTPS 证书');
-    } catch (err) {
-      say(`重新读取 HTTPS 证书失败，继续使用原证书：${err instanceof Error ? err.message : String(err)}`);
-    }
-  });
+  // (On Windows SIGHUP means the console is closing; the service is restarted there instead.)
+  if (process.platform !== 'win32')
+    process.on('SIGHUP', () => {
+      try {
+        if (reloadTls(app, config)) say('已重新读取 HTTPS 证书');
+      } catch (err) {
+        say(`重新读取 HTTPS 证书失败，继续使用原证书：${err instanceof Error ? err.message : String(err)}`);
+      }
+    });
 }
 
 async function demo(args: string[]): Promise<void> {

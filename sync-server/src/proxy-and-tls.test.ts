@@ -1,19 +1,17 @@
 // Deployment edges: behind a reverse proxy the client IP comes from X-Forwarded-For only when the proxy is trusted;
 // without a proxy, Fastify's own HTTPS serves the configured certificate and takes a renewed one on reload.
-import { execFileSync } from 'node:child_process';
 import { X509Certificate } from 'node:crypto';
 import { copyFile, mkdtemp, readFile, rm } from 'node:fs/promises';
-import { get as httpsGet } from 'node:https';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { Writable } from 'node:stream';
-import type { TLSSocket } from 'node:tls';
 import { afterEach, describe, expect, it } from 'vitest';
 import { syncRoutes } from '../../src-shared/sync/protocol';
 import { buildServer, createLogger } from './app';
 import { ConfigError, loadConfig, testConfig } from './config';
 import { SqliteStore } from './store/sqlite-store';
 import { startTestServer, type TestServer } from './testing/test-server';
+import { getTls, selfSigned } from './testing/tls-fixtures';
 import { readTlsFiles, reloadTls } from './tls';
 
 let server: TestServer | undefined;
@@ -97,48 +95,6 @@ describe('behind a reverse proxy', () => {
     expect(() => loadConfig({}, { LS_TRUST_PROXY: 'nginx' })).toThrow(ConfigError);
   });
 });
-
-/** A self-signed certificate for 127.0.0.1, made by the openssl command line. */
-function selfSigned(dir: string, name: string): { certFile: string; keyFile: string } {
-  const certFile = path.join(dir, `${name}.crt`);
-  const keyFile = path.join(dir, `${name}.key`);
-  execFileSync('openssl', [
-    'req',
-    '-x509',
-    '-newkey',
-    'ec',
-    '-pkeyopt',
-    'ec_paramgen_curve:prime256v1',
-    '-nodes',
-    '-keyout',
-    keyFile,
-    '-out',
-    certFile,
-    '-days',
-    '2',
-    '-subj',
-    `/CN=${name}`,
-    '-addext',
-    'subjectAltName=IP:127.0.0.1',
-  ]);
-  return { certFile, keyFile };
-}
-
-/** GET over HTTPS trusting only `ca`; resolves the status, body and the fingerprint of the certificate served. */
-function getTls(url: string, ca: Buffer): Promise<{ status: number; body: string; fingerprint: string }> {
-  return new Promise((resolve, reject) => {
-    // A new agent per request: a reused TLS session would hide a certificate change.
-    const req = httpsGet(url, { ca, agent: false }, (res) => {
-      const fingerprint = (res.socket as TLSSocket).getPeerCertificate().fingerprint256;
-      let body = '';
-      res.on('data', (d) => {
-        body += d;
-      });
-      res.on('end', () => resolve({ status: res.statusCode ?? 0, body, fingerprint }));
-    });
-    req.on('error', reject);
-  });
-}
 
 describe("Fastify's own HTTPS", () => {
   it('serves the certificate files, and a renewed certificate after a reload', async () => {
