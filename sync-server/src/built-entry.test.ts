@@ -133,11 +133,10 @@ describe('the built server', () => {
         [['enroll', '--station', 'nowhere', '--data', path.join(work, 'empty')], exitCodes.failure],
         [['counties', 'list', '--data', path.join(file, 'data')], exitCodes.storageUnavailable],
       ];
-      for (const [args, code] of cases) {
-        const result = await built(args);
-        expect(result.code, `${args.join(' ')}: ${result.stderr}`).toBe(code);
-      }
-      expect((await source(cases[3]?.[0] ?? [])).code).toBe(exitCodes.storageUnavailable);
+      const results = await Promise.all(cases.map(([args]) => built(args)));
+      cases.forEach(([args, code], i) => {
+        expect(results[i]?.code, `${args.join(' ')}: ${results[i]?.stderr}`).toBe(code);
+      });
     },
     processTimeout,
   );
