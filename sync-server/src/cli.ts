@@ -5,7 +5,6 @@ import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
-import { buildServer } from './app';
 import { exitCodes, failureOf, UsageError } from './cli/exit-codes';
 import { commandHelp, overviewHelp, serveSettings } from './cli/help';
 import { type ConfigFlags, loadConfig, parseStaleDays, resolveFromInvocation } from './config';
@@ -94,6 +93,8 @@ async function serve(args: string[]): Promise<void> {
     if (typeof value === 'string') flags[setting.key] = value;
   }
   const config = loadConfig(flags);
+  // Only serve needs Fastify and its plugins: the other commands start faster without loading them.
+  const { buildServer } = await import('./app');
   const app = buildServer(config);
   const address = await app.listen({ port: config.port, host: config.host });
   const pidFile = path.join(config.dataDir, pidFileName);
@@ -376,7 +377,7 @@ function printHelp(text: string): void {
 export async function main(argv: string[]): Promise<number> {
   const [command, ...args] = argv;
   if (command === 'help' || command === '--help' || command === '-h') {
-    const topic = args[0] === undefined ? undefined : commandHelp[args[0]];
+    const topic = args[0] !== undefined && Object.hasOwn(commandHelp, args[0]) ? commandHelp[args[0]] : undefined;
     printHelp(topic ?? overviewHelp);
     return exitCodes.ok;
   }
@@ -384,8 +385,9 @@ export async function main(argv: string[]): Promise<number> {
     say(overviewHelp);
     return exitCodes.usage;
   }
-  const run = commands[command];
-  const help = commandHelp[command];
+  // Own keys only: `constructor` or `toString` is not a command.
+  const run = Object.hasOwn(commands, command) ? commands[command] : undefined;
+  const help = Object.hasOwn(commandHelp, command) ? commandHelp[command] : undefined;
   if (!run || !help) {
     say(`未知命令 "${command}" / unknown command\n\n${overviewHelp}`);
     return exitCodes.usage;

@@ -71,6 +71,7 @@ describe('cli help', () => {
     expect(unknownFlag.code).toBe(exitCodes.usage);
     expect(unknownFlag.stderr).toContain('--prot');
     expect((await run([])).code).toBe(exitCodes.usage);
+    expect((await run(['constructor'])).code).toBe(exitCodes.usage);
   });
 
   it('refuses a bad LS_* value before opening anything, naming the variable (exit 2)', async () => {
