@@ -7,6 +7,7 @@ import pino, { type DestinationStream, type Logger } from 'pino';
 import type { ServerConfig } from './config';
 import { registerCors } from './plugins/cors';
 import { HttpError, notFoundBody, registerErrorHandler } from './plugins/errors';
+import { createServerMetrics, instrumentStore, registerMetrics, type ServerMetrics } from './plugins/metrics';
 import { reportRoutes } from './reports/report-routes';
 import { authRoutes } from './routes/auth';
 import { countyWorkspaceRoutes } from './routes/county';
@@ -17,6 +18,7 @@ import { replicationRoutes } from './routes/replication';
 import type { ServerContext } from './server-context';
 import { SqliteStore } from './store/sqlite-store';
 import type { Store } from './store/store';
+import { readTlsFiles } from './tls';
 
 export interface ServerDeps {
   /** A store opened by the caller (not closed with the server); by default the SQLite store in `config.dataDir`. */
@@ -25,6 +27,8 @@ export interface ServerDeps {
   now?: () => Date;
   /** A logger to use instead of pino on standard error. */
   logger?: Logger;
+  /** Metrics to count into (tests read them); by default a new set. */
+  metrics?: ServerMetrics;
 }
 
 /** Logs never carry tokens, passwords or personal data (visitors, parties). */
@@ -53,13 +57,19 @@ export function createLogger(level: string, destination: DestinationStream = pin
 }
 
 export function buildServer(config: ServerConfig, deps: ServerDeps = {}): FastifyInstance {
-  const store = deps.store ?? SqliteStore.open(config.dataDir);
+  // Certificate problems are configuration errors: found before the store is opened.
+  const https = config.tls ? readTlsFiles(config.tls) : null;
+  const rawStore = deps.store ?? SqliteStore.open(config.dataDir);
   const ownsStore = deps.store === undefined;
+  const metrics = deps.metrics ?? createServerMetrics();
+  const store = instrumentStore(rawStore, metrics);
   const logger = deps.logger ?? createLogger(config.logLevel);
   const app = Fastify({
     loggerInstance: logger as FastifyBaseLogger,
     bodyLimit: config.bodyLimit,
-    trustProxy: false,
+    // X-Forwarded-For/-Proto/-Host count only when they come from a listed proxy (LS_TRUST_PROXY).
+    trustProxy: config.trustProxy.length > 0 ? config.trustProxy : false,
+    ...(https ? { https } : {}),
   });
   app.decorateRequest('caller', null);
 
@@ -77,6 +87,7 @@ export function buildServer(config: ServerConfig, deps: ServerDeps = {}): Fastif
   });
 
   registerCors(app, config);
+  registerMetrics(app, config, metrics);
 
   // API answers carry personal data: no browser may keep a copy in its HTTP cache (county PCs are often shared).
   app.addHook('onSend', async (request, reply, payload) => {
@@ -103,7 +114,7 @@ export function buildServer(config: ServerConfig, deps: ServerDeps = {}): Fastif
 
   if (ownsStore) {
     app.addHook('onClose', async () => {
-      await store.close();
+      await rawStore.close();
     });
   }
   return app;

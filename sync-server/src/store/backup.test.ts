@@ -1,5 +1,4 @@
 // Backup while the server keeps writing (from another process, as the CLI does), then restore into a new folder.
-import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -7,29 +6,15 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterEach, describe, expect, it } from 'vitest';
 import { makeOpinion } from '../../../src-shared/testing/factories';
+import { runNode } from '../testing/run-process';
 import { insertRow, pullDocs, pushDocs, startTestServer, type TestServer } from '../testing/test-server';
 import { RestoreError, restoreSqliteBackup, SqliteStore } from './sqlite-store';
 
 const cli = fileURLToPath(new URL('../cli.ts', import.meta.url));
 const repoRoot = fileURLToPath(new URL('../../..', import.meta.url));
 
-function runCli(args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', cli, ...args], {
-      cwd: repoRoot,
-      env: { ...process.env, INIT_CWD: repoRoot },
-    });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (d) => {
-      stdout += d;
-    });
-    child.stderr.on('data', (d) => {
-      stderr += d;
-    });
-    child.on('error', reject);
-    child.on('close', (code) => resolve({ code: code ?? -1, stdout, stderr }));
-  });
+function runCli(args: string[]) {
+  return runNode(['--import', 'tsx', cli, ...args], { cwd: repoRoot, env: { ...process.env, INIT_CWD: repoRoot } });
 }
 
 let server: TestServer | undefined;

@@ -27,6 +27,7 @@ import type {
   StationSyncState,
   Store,
   StoredDocument,
+  StoreHealth,
   TokenRecord,
   Township,
 } from './store';
@@ -583,6 +584,21 @@ export class SqliteStore implements Store {
     rmSync(tmp, { force: true });
     this.db.prepare('VACUUM INTO ?').run(tmp);
     renameSync(tmp, outFile);
+  }
+
+  async health(): Promise<StoreHealth> {
+    let readable = false;
+    try {
+      this.prepared("SELECT value FROM meta WHERE key = 'seq'").get();
+      readable = true;
+      // A real (tiny) commit: only a write through to the file shows a full disk or a read-only file system.
+      this.prepared(
+        "INSERT INTO meta (key, value) VALUES ('healthCheckedAt', ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value",
+      ).run(new Date().toISOString());
+      return { readable, writable: true };
+    } catch (err) {
+      return { readable, writable: false, detail: err instanceof Error ? err.message : String(err) };
+    }
   }
 
   async close(): Promise<void> {

@@ -108,5 +108,17 @@ export function describeStoreConformance(
         expect((await store.findToken('t1'))?.revokedAt).toBe(at);
         expect(await store.enrol('h2', at, { ...token, hash: 't3' })).toEqual({ ok: false, reason: 'revoked' });
       }));
+
+    it('reports itself readable and writable when it works, without changing what replication sees', () =>
+      withStore(async (store) => {
+        await store.push('opinions', ['a'], () => ({ writes: [write('a', 's1')], result: null }));
+        const [before] = await store.pull('opinions', { kind: 'all' }, 0, 10);
+        expect(await store.health()).toMatchObject({ readable: true, writable: true });
+        expect(await store.health()).toMatchObject({ readable: true, writable: true });
+        // The probe's write is not a document: no new seq, nothing to pull.
+        expect(await store.pull('opinions', { kind: 'all' }, before?.seq ?? 0, 10)).toEqual([]);
+        await store.push('opinions', ['b'], () => ({ writes: [write('b', 's1')], result: null }));
+        expect((await store.getDocument('opinions', 'b'))?.seq).toBe((before?.seq ?? 0) + 1);
+      }));
   });
 }

@@ -124,6 +124,14 @@ export interface AuditEntry {
   detail: string | null;
 }
 
+/** What GET /readyz reports: whether the store answered a read and took a write just now. */
+export interface StoreHealth {
+  readable: boolean;
+  writable: boolean;
+  /** The failure, for the log (never sent to clients). */
+  detail?: string;
+}
+
 export type CommitListener = (collection: SyncedCollection, documents: readonly StoredDocument[]) => void;
 
 export interface Store {
@@ -199,5 +207,7 @@ export interface Store {
   // Operations
   /** A consistent copy of the whole store, taken while writes continue. */
   backup(outFile: string): Promise<void>;
+  /** Reads and writes a little to tell whether the store works now; never throws (a failure is in the answer). */
+  health(): Promise<StoreHealth>;
   close(): Promise<void>;
 }
