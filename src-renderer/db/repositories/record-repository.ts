@@ -2,6 +2,7 @@
 import type { MangoQuery, MangoQuerySelector, RxCollection, RxDocument } from 'rxdb';
 import { map, type Observable } from 'rxjs';
 import { type CollectionDocuments, collectionDefinitions } from '../../../src-shared/collections';
+import { jsonEqual } from '../../../src-shared/common/canonical-json';
 import type { HistoryEntry, StationRecord } from '../../../src-shared/common/document';
 import { DomainError } from '../../../src-shared/common/domain-error';
 import { newId } from '../../../src-shared/common/ids';
@@ -13,7 +14,7 @@ import {
   type Command,
   type LifecycleRecord,
 } from '../../../src-shared/common/lifecycle';
-import { fieldsNotOwnedBy, initialStatuses, jsonEqual } from '../../../src-shared/ownership/field-ownership';
+import { fieldsNotOwnedBy, initialStatuses } from '../../../src-shared/ownership/field-ownership';
 import type { StationCollection } from '../../../src-shared/sync/protocol';
 import { validateDocument } from '../../../src-shared/validation/validate';
 import type { LiaisonDatabase } from '../database';

@@ -1,9 +1,9 @@
 // Deciding a push batch (pure): idempotent resends, conflicts, validation, scope, field ownership, transitions.
+import { canonicalJson } from '../../../src-shared/common/canonical-json';
 import type { Role } from '../../../src-shared/common/document';
 import type { PushRow, SyncedCollection, WireDocument } from '../../../src-shared/sync/protocol';
 import type { Caller } from '../plugins/auth';
 import { forbidden, HttpError } from '../plugins/errors';
-import { canonicalJson } from '../store/sqlite-store';
 import type { DocumentWrite, StoredDocument } from '../store/store';
 import { inScope, isReferenceCollection, owningStationId, readScope } from './scope';
 

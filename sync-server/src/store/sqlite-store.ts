@@ -2,6 +2,7 @@
 import { existsSync, mkdirSync, renameSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
+import { canonicalJson } from '../../../src-shared/common/canonical-json';
 import type { OpinionCategory } from '../../../src-shared/opinion/opinion';
 import type { SyncedCollection } from '../../../src-shared/sync/protocol';
 import type { DuplicateCandidate } from '../reports/duplicates';
@@ -165,21 +166,6 @@ function toToken(row: TokenRow): TokenRecord {
     revokedAt: row.revoked_at,
     expiresAt: row.expires_at,
   };
-}
-
-/** Deterministic JSON (sorted keys), so "unchanged" means equal content whatever the key order. */
-export function canonicalJson(value: unknown): string {
-  return JSON.stringify(sortKeys(value));
-}
-
-function sortKeys(value: unknown): unknown {
-  if (Array.isArray(value)) return value.map(sortKeys);
-  if (value !== null && typeof value === 'object') {
-    const out: Record<string, unknown> = {};
-    for (const key of Object.keys(value).sort()) out[key] = sortKeys((value as Record<string, unknown>)[key]);
-    return out;
-  }
-  return value;
 }
 
 function scopeClause(scope: Scope): { sql: string; params: unknown[] } {
