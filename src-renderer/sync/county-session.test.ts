@@ -1,15 +1,17 @@
 // County staff on a shared PC: signing out leaves none of the county's records (nor backups, key or token) in the
 // browser's storage, a different staff member signing in starts clean, and the same one keeps their work.
+
 import { IDBKeyRange, indexedDB } from 'fake-indexeddb';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import type { EnrollResponse } from '../../src-shared/api/enrolment';
+import type { CountyCredentials } from '../../src-shared/api/staff-session';
 import { newId } from '../../src-shared/common/ids';
-import type { EnrollResponse } from '../../src-shared/sync/protocol';
 import { makeOpinion } from '../../src-shared/testing/factories';
 import { type LiaisonDatabase, openLiaisonDatabase } from '../db/database';
 import { setHostForTesting } from '../platform/host';
 import { createMemoryHost, type MemoryHost } from '../platform/memory-host';
 import { clearCountyData, isSameCountySession, signInCounty, signOutCounty } from './county-session';
-import { type CountyCredentials, readCredentials, saveCredentials } from './credentials';
+import { readCredentials, saveCredentials } from './credentials';
 import { createSyncClient } from './sync-client';
 import { getSyncEngine, startSyncEngine } from './sync-engine';
 import { type SyncTestServer, startSyncTestServer } from './testing/sync-test-server';

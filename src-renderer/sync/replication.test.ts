@@ -1,9 +1,12 @@
 // A station enrols with a real sync server, syncs offline work both ways and reports its state: real HTTP, fake IndexedDB.
+
 import { IDBKeyRange, indexedDB } from 'fake-indexeddb';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import type { EnrollResponse } from '../../src-shared/api/enrolment';
+import type { LoginResponse } from '../../src-shared/api/staff-session';
+import type { PullResponse } from '../../src-shared/api/sync-protocol';
 import { newId } from '../../src-shared/common/ids';
 import type { Opinion } from '../../src-shared/opinion/opinion';
-import type { EnrollResponse, LoginResponse, PullResponse } from '../../src-shared/sync/protocol';
 import { makeOpinion, makePhoto } from '../../src-shared/testing/factories';
 import { type LiaisonDatabase, openLiaisonDatabase } from '../db/database';
 import { setHostForTesting } from '../platform/host';

@@ -8,10 +8,10 @@
 // - `history` is merged as a set by entry id, sorted by (at, id); `updatedAt` is the later of the two.
 // The result never depends on the clock of the replica that merges, so merge(b, x, y) equals merge(b, y, x).
 
+import type { SyncedCollection } from '../api/sync-protocol';
 import { canonicalJson, jsonEqual } from '../common/canonical-json';
 import type { HistoryEntry } from '../common/document';
 import { fieldOwnership, lifecycles, ownerOfField } from '../ownership/field-ownership';
-import type { SyncedCollection } from '../sync/protocol';
 
 type Doc = Record<string, unknown>;
 

@@ -1,13 +1,13 @@
 // Which role owns which fields of each collection: the server refuses writes to fields the caller does not own,
 // and the merge prefers the owner's value. Status changes are checked against the lifecycles.
 
+import type { SyncedCollection } from '../api/sync-protocol';
 import { jsonEqual } from '../common/canonical-json';
 import type { Role } from '../common/document';
 import { type Lifecycle, type LifecycleRecord, lifecycleAllows } from '../common/lifecycle';
 import { mediationCaseLifecycle } from '../mediation-case/mediation-case-lifecycle';
 import { opinionLifecycle } from '../opinion/opinion-lifecycle';
 import { receptionDayLifecycle } from '../reception-day/reception-day-lifecycle';
-import type { SyncedCollection } from '../sync/protocol';
 
 export interface FieldOwnership {
   /** Fields only the station clerk writes. */

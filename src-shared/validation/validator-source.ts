@@ -4,10 +4,10 @@
 
 import { Ajv } from 'ajv';
 import standaloneCodeModule from 'ajv/dist/standalone/index.js';
+import { syncedCollections } from '../api/sync-protocol';
 import { collectionDefinitions } from '../collections';
 import type { AnyDocumentSchema } from '../common/json-schema';
 import { rxdbSchemaKeywords } from '../common/json-schema';
-import { syncedCollections } from '../sync/protocol';
 
 /** The export name of a schema's validator: `opinions_v1`. */
 export function validatorName(title: string, version: number): string {

@@ -1,9 +1,11 @@
 // What every county page needs: the staff session (credentials, actor, county API), the county's reference lists,
 // and a way to report that the server refused the session (the page then asks to sign in again).
+
 import { createContext, type ReactNode, useCallback, useContext, useEffect, useMemo, useState } from 'react';
+import type { CountyReference } from '../../../src-shared/api/county-workspace';
+import type { CountyCredentials } from '../../../src-shared/api/staff-session';
 import type { Actor } from '../../../src-shared/common/lifecycle';
-import type { CountyCredentials } from '../../sync/credentials';
-import { type CountyApi, type CountyReference, createCountyApi } from './county-api';
+import { type CountyApi, createCountyApi } from './county-api';
 
 export interface CountySession {
   credentials: CountyCredentials;

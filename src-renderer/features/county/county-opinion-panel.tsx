@@ -1,9 +1,11 @@
 // One opinion in the county's hands: its details (personal data masked until revealed, which is recorded), the county
 // actions the lifecycle allows now, likely duplicates from the server with 合并到这条, and the full history.
+
 import { CloseOutlined } from '@ant-design/icons';
 import { Alert, App, Button, Card, Descriptions, Empty, List, Popconfirm, Space, Tag, Typography } from 'antd';
 import { useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import type { DuplicateSuggestion } from '../../../src-shared/api/county-workspace';
 import { labelOf } from '../../../src-shared/common/labels';
 import type { Department } from '../../../src-shared/department/department';
 import {
@@ -26,7 +28,6 @@ import { HistoryTimeline } from '../../ui/history-timeline';
 import { MaskedText, RevealPersonalDataButton } from '../../ui/masked-text';
 import { StatusTag } from '../../ui/status-tag';
 import { CountyActionDialog, type CountyActionValues, type CountyDialogKind, commandOf } from './county-action-dialog';
-import type { DuplicateSuggestion } from './county-api';
 import { useCountySession } from './county-context';
 import { isOverdue } from './county-queue';
 

@@ -1,6 +1,7 @@
 // The county staff workspace: its own navigation (意见办理, 承办单位, 同步情况报表, 工作报表, 设置, 退出登录), the
 // county's replication while open, and a way back to sign-in when the session ends. Mounted at /county/* in the
 // app's router, or standing alone (with its own hash router) where the app shows it instead of station setup.
+
 import {
   ApartmentOutlined,
   BarChartOutlined,
@@ -22,9 +23,9 @@ import {
   useLocation,
   useNavigate,
 } from 'react-router-dom';
+import type { CountyCredentials } from '../../../src-shared/api/staff-session';
 import { useDatabase } from '../../app/app-context';
 import { getHost } from '../../platform/host';
-import type { CountyCredentials } from '../../sync/credentials';
 import { isSyncError } from '../../sync/sync-client';
 import { getSyncEngine, type SyncEngine, startSyncEngine } from '../../sync/sync-engine';
 import { useSyncCredentials } from '../../sync/sync-runner';

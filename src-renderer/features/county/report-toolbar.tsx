@@ -1,12 +1,14 @@
 // The buttons every county report has: export the server's XLSX / CSV (saved through the host: a download in the
 // browser) and print to A4 landscape.
+
 import { FileExcelOutlined, FileTextOutlined, PrinterOutlined, ReloadOutlined } from '@ant-design/icons';
 import { App, Button, Space } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import type { ExportFormat } from '../../../src-shared/api/reports';
 import { parseHostError } from '../../../src-shared/host/host-api';
 import { getHost } from '../../platform/host';
-import type { ExportedFile, ExportFormat } from './county-api';
+import type { ExportedFile } from './county-api';
 
 interface ReportToolbarProps {
   /** Fetches the export from the server. */

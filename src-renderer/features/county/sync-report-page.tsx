@@ -1,5 +1,6 @@
 // 同步情况报表: every station of the county with its sync state (正常, 超期未同步, 从未同步, 未注册, 凭证已吊销), when it
 // last synced (刚刚 / N 分钟前), pending changes and last error; a status chart beside the totals; export and print.
+
 import {
   Alert,
   Card,
@@ -18,10 +19,9 @@ import {
 import type { ColumnsType } from 'antd/es/table';
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { StationSyncStatus } from '../../../sync-server/src/reports/report-types';
+import type { StationSyncStatus, SyncReport, SyncReportRow } from '../../../src-shared/api/reports';
 import { formatDateTime } from '../../i18n/format';
 import { useLocale } from '../../i18n/i18n';
-import type { SyncReport, SyncReportRow } from './county-api';
 import { useCountySession } from './county-context';
 import { type ChartOption, EChart } from './echart';
 import { agoOf } from './report-period';

@@ -1,14 +1,15 @@
 // 工作报表: the county's work for a period and an area (county, township, station) — headline figures, the monthly
 // trend, the category split and the station ranking as ECharts with their tables beside, missing activities and
 // representatives; export (XLSX, CSV from the server) and print.
+
 import { Alert, Card, Col, DatePicker, Empty, Row, Select, Space, Statistic, Table, Tabs, Tag, Typography } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import dayjs from 'dayjs';
 import { type ReactNode, useCallback, useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import type { WorkReport, WorkReportQuery } from '../../../src-shared/api/reports';
 import { formatDateTime, formatNumber, todayInStation } from '../../i18n/format';
 import { useLocale } from '../../i18n/i18n';
-import type { WorkReport, WorkReportQuery } from './county-api';
 import { useCountySession } from './county-context';
 import { type ChartOption, EChart } from './echart';
 import { formatRate, monthsOf, type Period, type PeriodPreset, presetPeriod } from './report-period';

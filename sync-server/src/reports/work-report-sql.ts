@@ -1,17 +1,11 @@
 // The work report's figures in SQL over the `documents` table (SQLite json_extract, GROUP BY): nothing is loaded whole.
+
 import type Database from 'better-sqlite3';
 import type { ActivityType } from '../../../src-shared/activity/activity';
+import type { OpinionTotals, RepresentativeFigures, StationFigures } from '../../../src-shared/api/reports';
 import { processedOpinionStatuses } from '../../../src-shared/opinion/opinion-lifecycle';
 import { maskName, maskPhone } from '../../../src-shared/privacy/masking';
-import type {
-  ActivityMonthRow,
-  OpinionDetailRow,
-  OpinionTotals,
-  RepresentativeFigures,
-  StationFigures,
-  WorkReportFigures,
-  WorkReportQuery,
-} from './report-types';
+import type { ActivityMonthRow, OpinionDetailRow, WorkReportFigures, WorkReportFiguresQuery } from './report-types';
 
 /**
  * Every record's report date is the generated column `documents.report_date` (see sqlite-store.ts migration 2):
@@ -51,7 +45,7 @@ interface Params {
   processed: string;
 }
 
-function paramsOf(query: WorkReportQuery, stationIds: readonly string[] | null): Params {
+function paramsOf(query: WorkReportFiguresQuery, stationIds: readonly string[] | null): Params {
   return {
     county: query.countyId,
     from: query.from,
@@ -200,7 +194,7 @@ function num(value: unknown): number {
 /** Computes every figure of a work report with a handful of aggregate queries (one read transaction). */
 export function sqliteWorkReportFigures(
   db: Database.Database,
-  query: WorkReportQuery,
+  query: WorkReportFiguresQuery,
   stationIds: readonly string[] | null,
 ): WorkReportFigures {
   const p = paramsOf(query, stationIds);
@@ -299,7 +293,7 @@ export function sqliteWorkReportFigures(
 /** The export's opinion list, visitor name and phone masked in the database read (they never leave unmasked). */
 export function sqliteOpinionDetails(
   db: Database.Database,
-  query: WorkReportQuery,
+  query: WorkReportFiguresQuery,
   stationIds: readonly string[] | null,
 ): OpinionDetailRow[] {
   const p = paramsOf(query, stationIds);

@@ -1,6 +1,8 @@
 // The county work report: reception, opinions (办理率, on-time, satisfaction), mediation, missing activities,
 // representatives — for a period and an area. Figures come from SQL (work-report-sql.ts); here they are assembled.
+
 import { type Activity, activityFrequency, activityTypes } from '../../../src-shared/activity/activity';
+import type { MissingActivity, Rate, WorkReport } from '../../../src-shared/api/reports';
 import {
   activityCompliance,
   type Period,
@@ -18,15 +20,7 @@ import type { ReceptionDay, ReceptionDayStatus } from '../../../src-shared/recep
 import { representativeLevels } from '../../../src-shared/representative/representative';
 import { badRequest, forbidden, HttpError } from '../plugins/errors';
 import type { Store } from '../store/store';
-import type {
-  ActivityMonthRow,
-  AreaStation,
-  MissingActivity,
-  Rate,
-  WorkReport,
-  WorkReportFigures,
-  WorkReportQuery,
-} from './report-types';
+import type { ActivityMonthRow, AreaStation, WorkReportFigures, WorkReportFiguresQuery } from './report-types';
 
 const datePattern = /^\d{4}-\d{2}-\d{2}$/;
 
@@ -346,14 +340,14 @@ export async function buildWorkReport(
   store: Store,
   request: WorkReportRequest,
   now: Date,
-): Promise<{ report: WorkReport; query: WorkReportQuery; area: ResolvedArea }> {
+): Promise<{ report: WorkReport; query: WorkReportFiguresQuery; area: ResolvedArea }> {
   const county = await store.getCounty(request.countyId);
   if (!county) {
     throw new HttpError(404, 'county_not_found', `没有编号为 ${request.countyId} 的县(市、区)，请检查县区编号`);
   }
   const period = reportPeriod(request.from, request.to, now);
   const area = await resolveArea(store, county.id, county.name, request.townshipId, request.stationId);
-  const query: WorkReportQuery = {
+  const query: WorkReportFiguresQuery = {
     countyId: county.id,
     townshipId: request.townshipId,
     stationId: request.stationId,

@@ -1,6 +1,7 @@
 // GET /healthz: liveness for installers and monitoring; also tells the schema versions the server requires.
+
 import type { FastifyPluginAsync } from 'fastify';
-import { syncRoutes } from '../../../src-shared/sync/protocol';
+import { syncRoutes } from '../../../src-shared/api/routes';
 import { requiredSchemaVersions } from '../replication/schema-versions';
 import type { ServerContext } from '../server-context';
 

@@ -1,5 +1,5 @@
-// The sync protocol between the station app and the sync server: collection names, routes and wire types.
-// Routes follow DESIGN.md ("Sync") exactly; other tools speak them.
+// The replication protocol between the app and the sync server: the collections, the version headers, pull, push
+// and heartbeat bodies (routes in routes.ts, refusals in errors.ts). DESIGN.md ("Sync") describes the exchange.
 
 /** Collections replicated between station and server. Reference data flows server → station only. */
 export const referenceCollections = ['stations', 'representatives', 'departments'] as const;
@@ -14,17 +14,6 @@ export function isSyncedCollection(name: string): name is SyncedCollection {
   return (syncedCollections as readonly string[]).includes(name);
 }
 
-export const syncRoutes = {
-  health: '/healthz',
-  enroll: '/v1/enroll',
-  login: '/v1/auth/login',
-  logout: '/v1/auth/logout',
-  heartbeat: '/v1/sync/heartbeat',
-  pull: (collection: SyncedCollection) => `/v1/sync/${collection}/pull`,
-  push: (collection: SyncedCollection) => `/v1/sync/${collection}/push`,
-  stream: (collection: SyncedCollection) => `/v1/sync/${collection}/stream`,
-} as const;
-
 /** Sent on every sync request: the server answers 426 when the schema version is outdated. */
 export const schemaVersionHeader = 'x-schema-version';
 export const appVersionHeader = 'x-app-version';
@@ -36,6 +25,12 @@ export interface SyncCheckpoint {
 
 /** A document on the wire: the record plus RxDB's deletion flag. */
 export type WireDocument<T> = T & { _deleted: boolean };
+
+/** GET syncRoutes.pull(collection): the documents after `seq`, at most `limit` of them. */
+export interface PullQuery {
+  seq: number;
+  limit: number;
+}
 
 export interface PullResponse<T> {
   documents: WireDocument<T>[];
@@ -52,48 +47,13 @@ export interface PushRow<T> {
 /** The push reply: the master states that conflicted (empty when all were written). */
 export type PushResponse<T> = WireDocument<T>[];
 
-export interface EnrollRequest {
-  code: string;
-  deviceName: string;
-}
+/** GET syncRoutes.stream(collection), server-sent events: 'RESYNC' on connecting, then each commit in scope. */
+export type StreamEvent<T> = 'RESYNC' | { documents: WireDocument<T>[]; checkpoint: SyncCheckpoint };
 
-export interface EnrollResponse {
-  token: string;
-  stationId: string;
-  stationName: string;
-  countyId: string;
-  countyName: string;
-}
-
-export interface LoginRequest {
-  user: string;
-  password: string;
-}
-
-export interface LoginResponse {
-  token: string;
-  user: string;
-  countyId: string;
-  countyName: string;
-  expiresAt: string;
-}
-
+/** POST syncRoutes.heartbeat: a station's state, for the county's sync report. */
 export interface HeartbeatRequest {
   appVersion: string;
   pendingChanges: number;
   lastError: string | null;
   lastSyncAt: string | null;
-}
-
-/** Every refusal: a stable code for logs and tests, a Chinese message that says what to do next. */
-export interface ErrorBody {
-  error: string;
-  message: string;
-  /** For 426: the schema version the server requires. */
-  requiredVersion?: number;
-  /** A push refused for one document: its index in the request's rows, its id, and the fields at fault
-   * (validation errors as `{field, code, message}`, ownership and edit-rule refusals as field names). */
-  row?: number;
-  id?: string;
-  fields?: (string | { field: string; code?: string; message?: string })[];
 }
