@@ -15,7 +15,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium } from '@playwright/test';
 import { build } from 'vite';
-import { type SyncTestServer, startSyncTestServer } from '../src-renderer/sync/testing/sync-test-server';
+import { type SyncTestServer, startSyncTestServer } from '../testing/sync-test-server';
 import type { EnrollResponse } from '../src-shared/api/enrolment';
 import type { PullResponse, WireDocument } from '../src-shared/api/sync-protocol';
 import { newId } from '../src-shared/common/ids';

@@ -12,7 +12,7 @@ import Dexie from 'dexie';
 import { IDBKeyRange, indexedDB } from 'fake-indexeddb';
 import { type LiaisonDatabase, openLiaisonDatabase } from '../src-renderer/db/database';
 import { startReplication } from '../src-renderer/sync/replication';
-import { type SyncTestServer, startSyncTestServer } from '../src-renderer/sync/testing/sync-test-server';
+import { type SyncTestServer, startSyncTestServer } from '../testing/sync-test-server';
 import type { EnrollResponse } from '../src-shared/api/enrolment';
 import type { PullResponse, WireDocument } from '../src-shared/api/sync-protocol';
 import { newId } from '../src-shared/common/ids';

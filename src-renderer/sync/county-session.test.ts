@@ -14,7 +14,7 @@ import { clearCountyData, isSameCountySession, signInCounty, signOutCounty } fro
 import { readCredentials, saveCredentials } from './credentials';
 import { createSyncClient } from './sync-client';
 import { getSyncEngine, startSyncEngine } from './sync-engine';
-import { type SyncTestServer, startSyncTestServer } from './testing/sync-test-server';
+import { type SyncTestServer, startSyncTestServer } from '../../testing/sync-test-server';
 
 let server: SyncTestServer;
 const open: LiaisonDatabase[] = [];

@@ -14,7 +14,7 @@ import { enrolStation } from './enrol';
 import { recordHref, recordLabel } from './refused-record';
 import { errorFromResponse } from './sync-client';
 import { type SyncEngine, startSyncEngine } from './sync-engine';
-import { type SyncTestServer, startSyncTestServer } from './testing/sync-test-server';
+import { type SyncTestServer, startSyncTestServer } from '../../testing/sync-test-server';
 
 let server: SyncTestServer;
 const opened: { db: LiaisonDatabase; engine?: SyncEngine }[] = [];

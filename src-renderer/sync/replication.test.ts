@@ -17,7 +17,7 @@ import { adoptEnrolment, enrolStation, findProvisioning, resumeOrProvisionedEnro
 import { chunkByBytes, pushBodyBudget } from './replication';
 import { createSyncClient } from './sync-client';
 import { type SyncEngine, startSyncEngine } from './sync-engine';
-import { type SyncTestServer, startSyncTestServer } from './testing/sync-test-server';
+import { type SyncTestServer, startSyncTestServer } from '../../testing/sync-test-server';
 
 let server: SyncTestServer;
 const opened: { db: LiaisonDatabase; engine?: SyncEngine }[] = [];

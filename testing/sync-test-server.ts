@@ -1,6 +1,7 @@
-// A real sync server for the sync module's tests and the bench: demo data in a temporary folder, real HTTP on port 0.
-// The server is loaded by runtime paths: its Node modules are not part of the renderer's type-check (no Node types
-// there), so the few functions used are typed here.
+// A real sync server for the renderer's sync tests and the bench: demo data in a temporary folder, real HTTP on port 0.
+// Test support only, outside src-renderer (which imports nothing from sync-server/, see import-boundaries.test.ts).
+// The server is loaded by runtime paths: the renderer's tests type-check this file without Node types, so the server's
+// modules stay out of that check and the few functions used are typed here.
 
 /** The server-side pieces the tests use (see sync-server/src). */
 interface StoredDocumentLike {
@@ -51,7 +52,7 @@ async function importAt<T>(specifier: string): Promise<T> {
 }
 
 async function loadServerModules(): Promise<ServerModules> {
-  const root = new URL('../../../sync-server/src/', import.meta.url).href;
+  const root = new URL('../sync-server/src/', import.meta.url).href;
   const app = await importAt<Pick<ServerModules, 'buildServer'>>(`${root}app.ts`);
   const config = await importAt<Pick<ServerModules, 'testConfig'>>(`${root}config.ts`);
   const sqlite = await importAt<{ SqliteStore: { open(dir: string): StoreLike } }>(`${root}store/sqlite-store.ts`);
