@@ -23,14 +23,11 @@ function importsOf(source: string): ImportOf[] {
   const found: ImportOf[] = [];
   for (const match of source.matchAll(staticImport)) {
     const clause = match[2] ?? '';
-    const named = /^\{([\s\S]*)\}$/.exec(clause.trim())?.[1];
-    const everyNameIsType =
-      named !== undefined &&
-      named
-        .split(',')
-        .map((name) => name.trim())
-        .filter(Boolean)
-        .every((name) => name.startsWith('type '));
+    const names = (/^\{([\s\S]*)\}$/.exec(clause.trim())?.[1] ?? '')
+      .split(',')
+      .map((name) => name.trim())
+      .filter(Boolean);
+    const everyNameIsType = names.length > 0 && names.every((name) => name.startsWith('type '));
     found.push({ specifier: match[3] ?? '', typeOnly: Boolean(match[1]) || everyNameIsType });
   }
   for (const match of source.matchAll(dynamicImport)) found.push({ specifier: match[1] ?? '', typeOnly: false });
