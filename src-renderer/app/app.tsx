@@ -7,7 +7,7 @@ import { useTranslation } from 'react-i18next';
 import { RouterProvider } from 'react-router-dom';
 import { isDomainError } from '../../src-shared/common/domain-error';
 import { parseHostError } from '../../src-shared/host/host-api';
-import { CountyGate } from '../features/county-sign-in/county-gate';
+import { CountyGate } from '../features/county/sign-in/county-gate';
 import SetupPage from '../features/setup/setup-page';
 import { useLanguageStore } from '../state/language-store';
 import { SyncRunner } from '../sync/sync-runner';

@@ -8,6 +8,7 @@ import type { PullResponse } from '../../src-shared/api/sync-protocol';
 import { newId } from '../../src-shared/common/ids';
 import type { Opinion } from '../../src-shared/opinion/opinion';
 import { makeOpinion, makePhoto } from '../../src-shared/testing/factories';
+import { type SyncTestServer, startSyncTestServer } from '../../testing/sync-test-server';
 import { type LiaisonDatabase, openLiaisonDatabase } from '../db/database';
 import { setHostForTesting } from '../platform/host';
 import { createMemoryHost } from '../platform/memory-host';
@@ -17,7 +18,6 @@ import { adoptEnrolment, enrolStation, findProvisioning, resumeOrProvisionedEnro
 import { chunkByBytes, pushBodyBudget } from './replication';
 import { createSyncClient } from './sync-client';
 import { type SyncEngine, startSyncEngine } from './sync-engine';
-import { type SyncTestServer, startSyncTestServer } from '../../testing/sync-test-server';
 
 let server: SyncTestServer;
 const opened: { db: LiaisonDatabase; engine?: SyncEngine }[] = [];

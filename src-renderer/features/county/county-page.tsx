@@ -30,14 +30,14 @@ import { isSyncError } from '../../sync/sync-client';
 import { getSyncEngine, type SyncEngine, startSyncEngine } from '../../sync/sync-engine';
 import { useSyncCredentials } from '../../sync/sync-runner';
 import { AppFrame } from '../../ui/app-frame';
-import { CountySignInForm } from '../county-sign-in/county-sign-in-form';
-import { CountySessionProvider, useCountySession } from './county-context';
-import { CountyQueuePage } from './county-queue-page';
-import { CountySettingsPage } from './county-settings-page';
-import { DepartmentsPage } from './departments-page';
-import { SyncReportPage } from './sync-report-page';
-import { useCountySignOut } from './use-county-sign-out';
-import { WorkReportPage } from './work-report-page';
+import { DepartmentsPage } from './departments/departments-page';
+import { CountyQueuePage } from './queue/county-queue-page';
+import { SyncReportPage } from './reports/sync-report-page';
+import { WorkReportPage } from './reports/work-report-page';
+import { CountySessionProvider, useCountySession } from './session/county-context';
+import { CountySettingsPage } from './session/county-settings-page';
+import { useCountySignOut } from './session/use-county-sign-out';
+import { CountySignInForm } from './sign-in/county-sign-in-form';
 
 export const countyNavItems: { key: string; path: string; icon: ReactNode }[] = [
   { key: 'opinions', path: '/county/opinions', icon: <SolutionOutlined /> },

@@ -3,9 +3,9 @@
 import { Button } from 'antd';
 import { type ReactNode, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { isSessionValid } from '../../sync/credentials';
-import { useSyncCredentials } from '../../sync/sync-runner';
-import CountyPage from '../county/county-page';
+import { isSessionValid } from '../../../sync/credentials';
+import { useSyncCredentials } from '../../../sync/sync-runner';
+import CountyPage from '../county-page';
 import { CountySignInForm } from './county-sign-in-form';
 
 /**
@@ -14,7 +14,7 @@ import { CountySignInForm } from './county-sign-in-form';
  * of a restore) when the station appears.
  */
 export function CountyGate({ fallback, allowCounty = true }: { fallback: ReactNode; allowCounty?: boolean }) {
-  const { t } = useTranslation('county-sign-in');
+  const { t } = useTranslation('county', { keyPrefix: 'signIn' });
   const { credentials, loading } = useSyncCredentials();
   // An address of the county workspace (`#/county…`, also where sign-out lands) opens the sign-in form directly.
   const [signingIn, setSigningIn] = useState(() => globalThis.location?.hash.startsWith('#/county') ?? false);

@@ -2,10 +2,10 @@
 // and a way to report that the server refused the session (the page then asks to sign in again).
 
 import { createContext, type ReactNode, useCallback, useContext, useEffect, useMemo, useState } from 'react';
-import type { CountyReference } from '../../../src-shared/api/county-workspace';
-import type { CountyCredentials } from '../../../src-shared/api/staff-session';
-import type { Actor } from '../../../src-shared/common/lifecycle';
-import { type CountyApi, createCountyApi } from './county-api';
+import type { CountyReference } from '../../../../src-shared/api/county-workspace';
+import type { CountyCredentials } from '../../../../src-shared/api/staff-session';
+import type { Actor } from '../../../../src-shared/common/lifecycle';
+import { type CountyApi, createCountyApi } from '../county-api';
 
 export interface CountySession {
   credentials: CountyCredentials;

@@ -1,10 +1,10 @@
 // The county's opinion queue as pure functions: which opinions match the filters, which are overdue, which of a
 // selection a bulk action applies to (the lifecycle decides).
 
-import type { Opinion, OpinionStatus } from '../../../src-shared/opinion/opinion';
-import { isOpinionOverdue } from '../../../src-shared/opinion/opinion-deadline';
-import { type OpinionAction, opinionActions } from '../../../src-shared/opinion/opinion-lifecycle';
-import type { CountyQueueFilters } from '../../state/county-queue-store';
+import type { Opinion, OpinionStatus } from '../../../../src-shared/opinion/opinion';
+import { isOpinionOverdue } from '../../../../src-shared/opinion/opinion-deadline';
+import { type OpinionAction, opinionActions } from '../../../../src-shared/opinion/opinion-lifecycle';
+import type { CountyQueueFilters } from './county-queue-store';
 
 /** Overdue (超期): one rule for the station and the county, in src-shared. */
 export const isOverdue = isOpinionOverdue;

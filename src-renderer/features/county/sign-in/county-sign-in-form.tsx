@@ -3,10 +3,10 @@ import { LoginOutlined } from '@ant-design/icons';
 import { Alert, Button, Card, Form, Input, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { isDomainError } from '../../../src-shared/common/domain-error';
-import { useDatabase } from '../../app/app-context';
-import { signInCounty } from '../../sync/county-session';
-import { reloadIntoCountySignIn } from '../county/use-county-sign-out';
+import { isDomainError } from '../../../../src-shared/common/domain-error';
+import { useDatabase } from '../../../app/app-context';
+import { signInCounty } from '../session/county-session';
+import { reloadIntoCountySignIn } from '../session/use-county-sign-out';
 
 interface SignInValues {
   serverUrl: string;
@@ -21,7 +21,7 @@ function defaultServerUrl(): string {
 }
 
 export function CountySignInForm() {
-  const { t } = useTranslation('county-sign-in');
+  const { t } = useTranslation('county', { keyPrefix: 'signIn' });
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const database = useDatabase();
@@ -35,7 +35,7 @@ export function CountySignInForm() {
       const { cleared } = await signInCounty(values, { db: database });
       if (cleared) reloadIntoCountySignIn();
     } catch (e) {
-      setError(t('signIn.failed', { message: isDomainError(e) ? e.message : String(e) }));
+      setError(t('failed', { message: isDomainError(e) ? e.message : String(e) }));
       setBusy(false);
     }
   }
@@ -44,12 +44,12 @@ export function CountySignInForm() {
     <Card
       title={
         <span>
-          <LoginOutlined /> {t('signIn.title')}
+          <LoginOutlined /> {t('title')}
         </span>
       }
       style={{ maxWidth: 480, margin: '0 auto' }}
     >
-      <Typography.Paragraph type="secondary">{t('signIn.description')}</Typography.Paragraph>
+      <Typography.Paragraph type="secondary">{t('description')}</Typography.Paragraph>
       <Form<SignInValues>
         layout="vertical"
         initialValues={{ serverUrl: defaultServerUrl(), user: '', password: '' }}
@@ -57,28 +57,24 @@ export function CountySignInForm() {
       >
         <Form.Item
           name="serverUrl"
-          label={t('signIn.serverUrl')}
-          rules={[{ required: true, whitespace: true, message: t('signIn.serverUrlRequired') }]}
+          label={t('serverUrl')}
+          rules={[{ required: true, whitespace: true, message: t('serverUrlRequired') }]}
         >
           <Input autoComplete="url" />
         </Form.Item>
         <Form.Item
           name="user"
-          label={t('signIn.user')}
-          rules={[{ required: true, whitespace: true, message: t('signIn.userRequired') }]}
+          label={t('user')}
+          rules={[{ required: true, whitespace: true, message: t('userRequired') }]}
         >
           <Input autoComplete="username" autoFocus />
         </Form.Item>
-        <Form.Item
-          name="password"
-          label={t('signIn.password')}
-          rules={[{ required: true, message: t('signIn.passwordRequired') }]}
-        >
+        <Form.Item name="password" label={t('password')} rules={[{ required: true, message: t('passwordRequired') }]}>
           <Input.Password autoComplete="current-password" />
         </Form.Item>
         {error ? <Alert type="error" showIcon title={error} style={{ marginBottom: 16 }} /> : null}
         <Button type="primary" htmlType="submit" loading={busy} block>
-          {t('signIn.submit')}
+          {t('submit')}
         </Button>
       </Form>
     </Card>

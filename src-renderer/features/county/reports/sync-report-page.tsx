@@ -19,14 +19,14 @@ import {
 import type { ColumnsType } from 'antd/es/table';
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { StationSyncStatus, SyncReport, SyncReportRow } from '../../../src-shared/api/reports';
-import { formatDateTime } from '../../i18n/format';
-import { useLocale } from '../../i18n/i18n';
-import { useCountySession } from './county-context';
+import type { StationSyncStatus, SyncReport, SyncReportRow } from '../../../../src-shared/api/reports';
+import { formatDateTime } from '../../../i18n/format';
+import { useLocale } from '../../../i18n/i18n';
+import { useCountySession } from '../session/county-context';
 import { type ChartOption, EChart } from './echart';
 import { agoOf } from './report-period';
 import { ReportToolbar } from './report-toolbar';
-import './county.css';
+import '../county.css';
 
 const statusOrder: StationSyncStatus[] = ['fresh', 'stale', 'neverSynced', 'notEnrolled', 'revoked'];
 const statusColors: Record<StationSyncStatus, string> = {

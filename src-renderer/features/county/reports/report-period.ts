@@ -1,4 +1,4 @@
-import type { Rate } from '../../../src-shared/api/reports';
+import type { Rate } from '../../../../src-shared/api/reports';
 // Report periods and figures as pure functions: presets (本月, 上月, 本季度, 本年, 上年), the months of a period for the
 // trend chart, rates as percentages and "how long ago" for the sync report.
 

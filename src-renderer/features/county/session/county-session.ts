@@ -1,16 +1,16 @@
 // County staff in a browser: sign in with a staff account (a 12-hour session), sign out again, and leave nothing
 // of the county on the PC afterwards (county PCs are often shared: the replicated records hold personal data).
 
-import { syncRoutes } from '../../src-shared/api/routes';
-import type { CountyCredentials, LoginRequest, LoginResponse } from '../../src-shared/api/staff-session';
-import { syncedCollections } from '../../src-shared/api/sync-protocol';
-import type { HostApi } from '../../src-shared/host/host-api';
-import { stopBackupSnapshotter } from '../db/backup/backup-snapshotter';
-import type { LiaisonDatabase } from '../db/database';
-import { getHost } from '../platform/host';
-import { readCredentials, type SyncCredentials, saveCredentials } from './credentials';
-import { createSyncClient, normaliseServerUrl } from './sync-client';
-import { getSyncEngine } from './sync-engine';
+import { syncRoutes } from '../../../../src-shared/api/routes';
+import type { CountyCredentials, LoginRequest, LoginResponse } from '../../../../src-shared/api/staff-session';
+import { syncedCollections } from '../../../../src-shared/api/sync-protocol';
+import type { HostApi } from '../../../../src-shared/host/host-api';
+import { stopBackupSnapshotter } from '../../../db/backup/backup-snapshotter';
+import type { LiaisonDatabase } from '../../../db/database';
+import { getHost } from '../../../platform/host';
+import { readCredentials, type SyncCredentials, saveCredentials } from '../../../sync/credentials';
+import { createSyncClient, normaliseServerUrl } from '../../../sync/sync-client';
+import { getSyncEngine } from '../../../sync/sync-engine';
 
 export interface CountySignInRequest {
   serverUrl: string;

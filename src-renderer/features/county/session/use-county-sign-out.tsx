@@ -3,9 +3,9 @@
 import { App } from 'antd';
 import { useCallback, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useDatabase } from '../../app/app-context';
-import { signOutCounty } from '../../sync/county-session';
-import { getSyncEngine } from '../../sync/sync-engine';
+import { useDatabase } from '../../../app/app-context';
+import { getSyncEngine } from '../../../sync/sync-engine';
+import { signOutCounty } from './county-session';
 
 /** Reopens the app on the county sign-in screen (the county gate opens it for a `#/county` address). */
 export function reloadIntoCountySignIn(): void {

@@ -2,10 +2,10 @@
 import { LogoutOutlined } from '@ant-design/icons';
 import { Button, Card, Descriptions, Select, Space, Spin, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
-import type { Locale } from '../../../src-shared/common/labels';
-import { formatDateTime } from '../../i18n/format';
-import { useLocale } from '../../i18n/i18n';
-import { useLanguageStore } from '../../state/language-store';
+import type { Locale } from '../../../../src-shared/common/labels';
+import { formatDateTime } from '../../../i18n/format';
+import { useLocale } from '../../../i18n/i18n';
+import { useLanguageStore } from '../../../state/language-store';
 import { useCountySession } from './county-context';
 import { useCountySignOut } from './use-county-sign-out';
 

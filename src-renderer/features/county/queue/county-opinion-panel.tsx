@@ -5,9 +5,9 @@ import { CloseOutlined } from '@ant-design/icons';
 import { Alert, App, Button, Card, Descriptions, Empty, List, Popconfirm, Space, Tag, Typography } from 'antd';
 import { useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { DuplicateSuggestion } from '../../../src-shared/api/county-workspace';
-import { labelOf } from '../../../src-shared/common/labels';
-import type { Department } from '../../../src-shared/department/department';
+import type { DuplicateSuggestion } from '../../../../src-shared/api/county-workspace';
+import { labelOf } from '../../../../src-shared/common/labels';
+import type { Department } from '../../../../src-shared/department/department';
 import {
   escalationKinds,
   type Opinion,
@@ -18,17 +18,17 @@ import {
   replyClasses,
   satisfactionLevels,
   type Visitor,
-} from '../../../src-shared/opinion/opinion';
-import { opinionActionLabels } from '../../../src-shared/opinion/opinion-lifecycle';
-import { useDatabase } from '../../app/app-context';
-import { OpinionRepository } from '../../db/repositories/opinion-repository';
-import { formatDate, formatDateTime } from '../../i18n/format';
-import { useLocale } from '../../i18n/i18n';
-import { HistoryTimeline } from '../../ui/history-timeline';
-import { MaskedText, RevealPersonalDataButton } from '../../ui/masked-text';
-import { StatusTag } from '../../ui/status-tag';
+} from '../../../../src-shared/opinion/opinion';
+import { opinionActionLabels } from '../../../../src-shared/opinion/opinion-lifecycle';
+import { useDatabase } from '../../../app/app-context';
+import { OpinionRepository } from '../../../db/repositories/opinion-repository';
+import { formatDate, formatDateTime } from '../../../i18n/format';
+import { useLocale } from '../../../i18n/i18n';
+import { HistoryTimeline } from '../../../ui/history-timeline';
+import { MaskedText, RevealPersonalDataButton } from '../../../ui/masked-text';
+import { StatusTag } from '../../../ui/status-tag';
+import { useCountySession } from '../session/county-context';
 import { CountyActionDialog, type CountyActionValues, type CountyDialogKind, commandOf } from './county-action-dialog';
-import { useCountySession } from './county-context';
 import { isOverdue } from './county-queue';
 
 export interface CountyOpinionPanelProps {

@@ -3,22 +3,22 @@
 import { Alert, Form, type FormInstance, Input, InputNumber, Modal, Radio, Select, Space, Typography } from 'antd';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { addWorkingDays, workingDaysBetween } from '../../../src-shared/calendar/working-days';
-import { isDomainError } from '../../../src-shared/common/domain-error';
-import type { Department } from '../../../src-shared/department/department';
+import { addWorkingDays, workingDaysBetween } from '../../../../src-shared/calendar/working-days';
+import { isDomainError } from '../../../../src-shared/common/domain-error';
+import type { Department } from '../../../../src-shared/department/department';
 import {
   type EscalationKind,
   escalationKinds,
   type Opinion,
   type ReplyClass,
   replyClasses,
-} from '../../../src-shared/opinion/opinion';
-import type { OpinionCommand } from '../../../src-shared/opinion/opinion-lifecycle';
-import { isRecordValidationError } from '../../db/repositories/record-errors';
-import { todayInStation } from '../../i18n/format';
-import { useLocale } from '../../i18n/i18n';
-import { DateStringPicker } from '../../ui/date-string-picker';
-import { applyDomainError, toFormErrors } from '../../ui/field-errors';
+} from '../../../../src-shared/opinion/opinion';
+import type { OpinionCommand } from '../../../../src-shared/opinion/opinion-lifecycle';
+import { isRecordValidationError } from '../../../db/repositories/record-errors';
+import { todayInStation } from '../../../i18n/format';
+import { useLocale } from '../../../i18n/i18n';
+import { DateStringPicker } from '../../../ui/date-string-picker';
+import { applyDomainError, toFormErrors } from '../../../ui/field-errors';
 
 export type CountyDialogKind = 'reject' | 'assign' | 'return' | 'reply' | 'escalate' | 'close';
 

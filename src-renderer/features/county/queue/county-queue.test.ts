@@ -1,9 +1,9 @@
 // The county queue's filters, overdue rule and bulk-action partition, on opinions built by the shared factories.
 import { describe, expect, it } from 'vitest';
-import type { Opinion } from '../../../src-shared/opinion/opinion';
-import { makeOpinion } from '../../../src-shared/testing/factories';
-import { emptyCountyQueueFilters } from '../../state/county-queue-store';
+import type { Opinion } from '../../../../src-shared/opinion/opinion';
+import { makeOpinion } from '../../../../src-shared/testing/factories';
 import { bulkSteps, filterQueue, isOverdue, partitionForAction, shanghaiDay } from './county-queue';
+import { emptyCountyQueueFilters } from './county-queue-store';
 
 const context = {
   townshipOf: new Map([

@@ -1,6 +1,6 @@
 // Filters and selection of the county's opinion queue (意见办理), kept while staff move between pages.
 import { create } from 'zustand';
-import type { OpinionCategory, OpinionStatus } from '../../src-shared/opinion/opinion';
+import type { OpinionCategory, OpinionStatus } from '../../../../src-shared/opinion/opinion';
 
 export interface CountyQueueFilters {
   townshipId: string | null;

@@ -5,18 +5,18 @@ import { Alert, App, Button, Card, Form, Input, Modal, Popconfirm, Space, Table,
 import type { ColumnsType } from 'antd/es/table';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { newId } from '../../../src-shared/common/ids';
-import type { Department } from '../../../src-shared/department/department';
-import { validateDocument } from '../../../src-shared/validation/validate';
-import { useDatabase } from '../../app/app-context';
-import { ReferenceRepository } from '../../db/repositories/reference-repository';
-import { useRxQueryResult } from '../../db/use-rx';
-import { formatDateTime } from '../../i18n/format';
-import { useLocale } from '../../i18n/i18n';
-import { getSyncEngine } from '../../sync/sync-engine';
-import { applyValidationErrors } from '../../ui/field-errors';
-import { departmentFields, departmentWire } from './county-api';
-import { useCountySession } from './county-context';
+import { newId } from '../../../../src-shared/common/ids';
+import type { Department } from '../../../../src-shared/department/department';
+import { validateDocument } from '../../../../src-shared/validation/validate';
+import { useDatabase } from '../../../app/app-context';
+import { ReferenceRepository } from '../../../db/repositories/reference-repository';
+import { useRxQueryResult } from '../../../db/use-rx';
+import { formatDateTime } from '../../../i18n/format';
+import { useLocale } from '../../../i18n/i18n';
+import { getSyncEngine } from '../../../sync/sync-engine';
+import { applyValidationErrors } from '../../../ui/field-errors';
+import { departmentFields, departmentWire } from '../county-api';
+import { useCountySession } from '../session/county-context';
 
 type Editing = { kind: 'create' } | { kind: 'rename'; department: Department } | null;
 

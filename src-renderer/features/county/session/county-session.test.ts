@@ -3,18 +3,18 @@
 
 import { IDBKeyRange, indexedDB } from 'fake-indexeddb';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import type { EnrollResponse } from '../../src-shared/api/enrolment';
-import type { CountyCredentials } from '../../src-shared/api/staff-session';
-import { newId } from '../../src-shared/common/ids';
-import { makeOpinion } from '../../src-shared/testing/factories';
-import { type LiaisonDatabase, openLiaisonDatabase } from '../db/database';
-import { setHostForTesting } from '../platform/host';
-import { createMemoryHost, type MemoryHost } from '../platform/memory-host';
+import type { EnrollResponse } from '../../../../src-shared/api/enrolment';
+import type { CountyCredentials } from '../../../../src-shared/api/staff-session';
+import { newId } from '../../../../src-shared/common/ids';
+import { makeOpinion } from '../../../../src-shared/testing/factories';
+import { type SyncTestServer, startSyncTestServer } from '../../../../testing/sync-test-server';
+import { type LiaisonDatabase, openLiaisonDatabase } from '../../../db/database';
+import { setHostForTesting } from '../../../platform/host';
+import { createMemoryHost, type MemoryHost } from '../../../platform/memory-host';
+import { readCredentials, saveCredentials } from '../../../sync/credentials';
+import { createSyncClient } from '../../../sync/sync-client';
+import { getSyncEngine, startSyncEngine } from '../../../sync/sync-engine';
 import { clearCountyData, isSameCountySession, signInCounty, signOutCounty } from './county-session';
-import { readCredentials, saveCredentials } from './credentials';
-import { createSyncClient } from './sync-client';
-import { getSyncEngine, startSyncEngine } from './sync-engine';
-import { type SyncTestServer, startSyncTestServer } from '../../testing/sync-test-server';
 
 let server: SyncTestServer;
 const open: LiaisonDatabase[] = [];

@@ -5,10 +5,10 @@ import { FileExcelOutlined, FileTextOutlined, PrinterOutlined, ReloadOutlined } 
 import { App, Button, Space } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { ExportFormat } from '../../../src-shared/api/reports';
-import { parseHostError } from '../../../src-shared/host/host-api';
-import { getHost } from '../../platform/host';
-import type { ExportedFile } from './county-api';
+import type { ExportFormat } from '../../../../src-shared/api/reports';
+import { parseHostError } from '../../../../src-shared/host/host-api';
+import { getHost } from '../../../platform/host';
+import type { ExportedFile } from '../county-api';
 
 interface ReportToolbarProps {
   /** Fetches the export from the server. */
