@@ -114,6 +114,14 @@ export interface OpinionTotals {
   overdue: number;
 }
 
+/** One month of the work report's trend. */
+export interface OpinionMonth {
+  /** 'YYYY-MM' */
+  month: string;
+  received: number;
+  processed: number;
+}
+
 export interface StationFigures {
   stationId: string;
   receptionDaysHeld: number;
@@ -171,6 +179,9 @@ export interface WorkReport {
     processingRate: Rate;
     onTimeRate: Rate;
     satisfactionRate: Rate;
+    /** Every calendar month the period touches (each clipped to the period), in order, with the opinions received
+     * and processed in it: the totals a one-month report of the same area would give. */
+    byMonth: OpinionMonth[];
     /** Rows per category (all seven, in the domain's order), counts per status and the total. */
     byCategory: { category: OpinionCategory; label: string; total: number; byStatus: Record<OpinionStatus, number> }[];
   };

@@ -64,6 +64,12 @@ describe('GET /v1/county/reports/work', () => {
     const report = res.json<WorkReport>();
     expect(report.opinions.processingRate).toEqual({ numerator: 4, denominator: 9, value: 4 / 9 });
     expect(report.area).toEqual({ kind: 'county', id: F.countyId, name: '象州县' });
+    // The monthly trend comes with the report: one request, not one per month.
+    expect(report.opinions.byMonth.map((m) => [m.month, m.received])).toEqual([
+      ['2026-01', 4],
+      ['2026-02', 4],
+      ['2026-03', 3],
+    ]);
     expect(await exports()).toEqual([]); // viewing is not exporting
   });
 

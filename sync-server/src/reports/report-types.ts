@@ -1,7 +1,12 @@
 // What the store computes for the county reports in SQL (the reports' own shapes are the wire contract in
 // src-shared/api/reports.ts).
 import type { ActivityType } from '../../../src-shared/activity/activity';
-import type { OpinionTotals, RepresentativeFigures, StationFigures } from '../../../src-shared/api/reports';
+import type {
+  OpinionMonth,
+  OpinionTotals,
+  RepresentativeFigures,
+  StationFigures,
+} from '../../../src-shared/api/reports';
 import type { DisputeType, MediationCaseStatus } from '../../../src-shared/mediation-case/mediation-case';
 import type { OpinionCategory, OpinionStatus, Satisfaction } from '../../../src-shared/opinion/opinion';
 import type { StationKind } from '../../../src-shared/station/station';
@@ -70,6 +75,8 @@ export interface WorkReportFigures {
   visitors: number;
   opinionsByCategoryStatus: { category: OpinionCategory; status: OpinionStatus; count: number }[];
   opinionTotals: OpinionTotals;
+  /** Only the months that have opinions, in order. */
+  opinionsByMonth: OpinionMonth[];
   mediationByTypeStatus: { disputeType: DisputeType; status: MediationCaseStatus; count: number }[];
   stations: StationFigures[];
   representatives: RepresentativeFigures[];

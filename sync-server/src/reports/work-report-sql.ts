@@ -108,6 +108,12 @@ SELECT count(*) AS received,
   count(*) FILTER (WHERE status = 'assigned' AND deadline < @asOf) AS overdue
 FROM o`;
 
+/** received and processed (as above) per month of the received date: the trend, from the same rows in one pass. */
+const opinionsByMonthSql = `WITH o AS (${opinionRows})
+SELECT substr(received_on, 1, 7) AS month, count(*) AS received,
+  count(*) FILTER (WHERE status IN (SELECT value FROM json_each(@processed))) AS processed
+FROM o GROUP BY 1 ORDER BY 1`;
+
 const opinionsByCategoryStatusSql = `WITH o AS (${opinionRows})
 SELECT category, status, count(*) AS count FROM o GROUP BY category, status`;
 
@@ -277,6 +283,7 @@ export function sqliteWorkReportFigures(
         .prepare(opinionsByCategoryStatusSql)
         .all(p) as WorkReportFigures['opinionsByCategoryStatus'],
       opinionTotals,
+      opinionsByMonth: sql(opinionsByMonthSql).all(p) as WorkReportFigures['opinionsByMonth'],
       mediationByTypeStatus: sql(mediationSql).all(p) as WorkReportFigures['mediationByTypeStatus'],
       stations: [...stations.values()],
       representatives,

@@ -2,7 +2,7 @@
 // representatives — for a period and an area. Figures come from SQL (work-report-sql.ts); here they are assembled.
 
 import { type Activity, activityFrequency, activityTypes } from '../../../src-shared/activity/activity';
-import type { MissingActivity, Rate, WorkReport } from '../../../src-shared/api/reports';
+import type { MissingActivity, OpinionMonth, Rate, WorkReport } from '../../../src-shared/api/reports';
 import {
   activityCompliance,
   type Period,
@@ -54,6 +54,26 @@ export function reportPeriod(
   }
   if (start > end) throw badRequest('invalid_period', `开始日期 ${start} 晚于结束日期 ${end}，请调换后重试`);
   return { from: start, to: end, asOf };
+}
+
+/** The calendar months ('YYYY-MM') from the month of `from` to the month of `to`, in order. */
+export function monthsOf(from: string, to: string): string[] {
+  const months: string[] = [];
+  let year = Number(from.slice(0, 4));
+  let month = Number(from.slice(5, 7));
+  const last = to.slice(0, 7);
+  for (let key = from.slice(0, 7); key <= last; key = `${year}-${String(month).padStart(2, '0')}`) {
+    months.push(key);
+    month = month === 12 ? 1 : month + 1;
+    if (month === 1) year++;
+  }
+  return months;
+}
+
+/** The trend: every month of the period, those without opinions as zeros. */
+function opinionsByMonth(found: readonly OpinionMonth[], from: string, to: string): OpinionMonth[] {
+  const byMonth = new Map(found.map((m) => [m.month, m]));
+  return monthsOf(from, to).map((month) => byMonth.get(month) ?? { month, received: 0, processed: 0 });
 }
 
 export function rate(numerator: number, denominator: number): Rate {
@@ -290,6 +310,7 @@ export function assembleWorkReport(
       processingRate: rate(t.processed, t.submitted),
       onTimeRate: rate(t.repliedOnTime, t.replied),
       satisfactionRate: rate(t.satisfied + t.basicallySatisfied, t.rated),
+      byMonth: opinionsByMonth(figures.opinionsByMonth, period.from, period.to),
       byCategory,
     },
     mediation: {
