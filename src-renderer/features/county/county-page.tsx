@@ -10,6 +10,7 @@ import {
   SettingOutlined,
   SolutionOutlined,
 } from '@ant-design/icons';
+import { QueryClient, QueryClientProvider, useQuery } from '@tanstack/react-query';
 import { Alert, Result, Spin, Typography } from 'antd';
 import { type ReactNode, useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -164,20 +165,13 @@ function StandaloneRouter() {
 }
 
 function useAppVersion(): string | null {
-  const [version, setVersion] = useState<string | null>(null);
-  useEffect(() => {
-    let active = true;
-    getHost()
-      .appInfo()
-      .then(
-        (info) => active && setVersion(info.version),
-        () => active && setVersion('0.0.0'),
-      );
-    return () => {
-      active = false;
-    };
-  }, []);
-  return version;
+  const info = useQuery({
+    queryKey: ['appVersion'],
+    queryFn: async () => (await getHost().appInfo()).version,
+    staleTime: Number.POSITIVE_INFINITY,
+  });
+  if (info.isError) return '0.0.0';
+  return info.data ?? null;
 }
 
 function SignedIn({ credentials }: { credentials: CountyCredentials }) {
@@ -192,7 +186,24 @@ function SignedIn({ credentials }: { credentials: CountyCredentials }) {
   );
 }
 
+/** The workspace's server data (TanStack Query): one client per open workspace, so nothing outlives it. */
+function createCountyQueryClient(): QueryClient {
+  return new QueryClient({
+    // Failures show at once (every page offers 刷新), and a page is not fetched again merely for regaining focus.
+    defaultOptions: { queries: { retry: false, refetchOnWindowFocus: false } },
+  });
+}
+
 export default function CountyPage() {
+  const [queryClient] = useState(createCountyQueryClient);
+  return (
+    <QueryClientProvider client={queryClient}>
+      <CountyWorkspace />
+    </QueryClientProvider>
+  );
+}
+
+function CountyWorkspace() {
   const { t } = useTranslation('county');
   const { credentials, loading } = useSyncCredentials();
   if (loading) return <Spin fullscreen />;

@@ -2,6 +2,7 @@
 // actions the lifecycle allows now, likely duplicates from the server with 合并到这条, and the full history.
 
 import { CloseOutlined } from '@ant-design/icons';
+import { useQuery } from '@tanstack/react-query';
 import { Alert, App, Button, Card, Descriptions, Empty, List, Popconfirm, Space, Tag, Typography } from 'antd';
 import { useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -49,25 +50,17 @@ function describeError(error: unknown): string {
 function DuplicateSuggestions({ opinion, onMerge }: { opinion: Opinion; onMerge: (target: string) => Promise<void> }) {
   const { t } = useTranslation('county');
   const locale = useLocale();
-  const { api } = useCountySession();
-  const [state, setState] = useState<{ loading: boolean; items: DuplicateSuggestion[]; error: string | null }>({
-    loading: true,
-    items: [],
-    error: null,
+  const { api, credentials } = useCountySession();
+  // Suggestions follow the opinion's id and content.
+  const duplicates = useQuery({
+    queryKey: ['county', credentials.token, 'duplicates', opinion.id, opinion.title, opinion.content],
+    queryFn: () => api.duplicates(opinion.id),
   });
-
-  // biome-ignore lint/correctness/useExhaustiveDependencies: suggestions follow the opinion's id and content.
-  useEffect(() => {
-    let active = true;
-    setState({ loading: true, items: [], error: null });
-    api.duplicates(opinion.id).then(
-      (response) => active && setState({ loading: false, items: response.suggestions, error: null }),
-      (error: unknown) => active && setState({ loading: false, items: [], error: describeError(error) }),
-    );
-    return () => {
-      active = false;
-    };
-  }, [api, opinion.id, opinion.title, opinion.content]);
+  const state = {
+    loading: duplicates.isPending,
+    items: duplicates.data?.suggestions ?? [],
+    error: duplicates.error ? describeError(duplicates.error) : null,
+  };
 
   return (
     <section aria-label={t('duplicates.title')}>

@@ -1,6 +1,6 @@
-// Report periods, months of a period, rates and "how long ago", as the report pages show them.
+// Report periods, rates and "how long ago", as the report pages show them.
 import { describe, expect, it } from 'vitest';
-import { agoOf, formatRate, monthsOf, presetPeriod } from './report-period';
+import { agoOf, formatRate, presetPeriod } from './report-period';
 
 describe('report periods', () => {
   it('computes presets up to today, with last month across the new year', () => {
@@ -9,18 +9,6 @@ describe('report periods', () => {
     expect(presetPeriod('lastMonth', '2024-03-10')).toEqual({ from: '2024-02-01', to: '2024-02-29' });
     expect(presetPeriod('thisQuarter', '2026-08-20')).toEqual({ from: '2026-07-01', to: '2026-08-20' });
     expect(presetPeriod('lastYear', '2026-08-20')).toEqual({ from: '2025-01-01', to: '2025-12-31' });
-  });
-
-  it('splits a period into clipped months and keeps the latest ones', () => {
-    expect(monthsOf({ from: '2025-11-15', to: '2026-01-10' })).toEqual([
-      { month: '2025-11', from: '2025-11-15', to: '2025-11-30' },
-      { month: '2025-12', from: '2025-12-01', to: '2025-12-31' },
-      { month: '2026-01', from: '2026-01-01', to: '2026-01-10' },
-    ]);
-    const long = monthsOf({ from: '2024-01-01', to: '2026-03-31' }, 12);
-    expect(long).toHaveLength(12);
-    expect(long[0]?.month).toBe('2025-04');
-    expect(long.at(-1)?.month).toBe('2026-03');
   });
 
   it('shows rates as percentages with two decimals, and a dash without a denominator', () => {

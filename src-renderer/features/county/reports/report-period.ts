@@ -1,6 +1,6 @@
+// Report periods and figures as pure functions: presets (本月, 上月, 本季度, 本年, 上年), rates as percentages and
+// "how long ago" for the sync report.
 import type { Rate } from '../../../../src-shared/api/reports';
-// Report periods and figures as pure functions: presets (本月, 上月, 本季度, 本年, 上年), the months of a period for the
-// trend chart, rates as percentages and "how long ago" for the sync report.
 
 export interface Period {
   from: string;
@@ -39,30 +39,6 @@ export function presetPeriod(preset: PeriodPreset, today: string): Period {
     case 'lastYear':
       return { from: `${year - 1}-01-01`, to: `${year - 1}-12-31` };
   }
-}
-
-/** The calendar months a period touches, each clipped to the period; the last `max` when there are more. */
-export function monthsOf(period: Period, max = 12): (Period & { month: string })[] {
-  const months: (Period & { month: string })[] = [];
-  let year = Number(period.from.slice(0, 4));
-  let month = Number(period.from.slice(5, 7));
-  const endKey = period.to.slice(0, 7);
-  for (;;) {
-    const key = `${year}-${pad(month)}`;
-    if (key > endKey) break;
-    // Dates as 'YYYY-MM-DD' strings compare in calendar order.
-    const start = `${key}-01`;
-    const end = lastDayOf(year, month);
-    const from = [start, period.from].sort().at(-1) ?? start;
-    const to = [end, period.to].sort()[0] ?? end;
-    months.push({ month: key, from, to });
-    month++;
-    if (month > 12) {
-      month = 1;
-      year++;
-    }
-  }
-  return months.slice(-max);
 }
 
 /** 98.08% (two decimals, like the export), or '—' when nothing to divide by. */

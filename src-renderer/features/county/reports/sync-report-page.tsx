@@ -1,6 +1,7 @@
 // 同步情况报表: every station of the county with its sync state (正常, 超期未同步, 从未同步, 未注册, 凭证已吊销), when it
 // last synced (刚刚 / N 分钟前), pending changes and last error; a status chart beside the totals; export and print.
 
+import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import {
   Alert,
   Card,
@@ -17,9 +18,9 @@ import {
   Typography,
 } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
-import { useCallback, useEffect, useMemo, useState } from 'react';
+import { useCallback, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { StationSyncStatus, SyncReport, SyncReportRow } from '../../../../src-shared/api/reports';
+import type { StationSyncStatus, SyncReportRow } from '../../../../src-shared/api/reports';
 import { formatDateTime } from '../../../i18n/format';
 import { useLocale } from '../../../i18n/i18n';
 import { useCountySession } from '../session/county-context';
@@ -60,28 +61,18 @@ export function SyncReportPage() {
   const agoText = useAgo();
   // null until staff change it: the server's setting (LS_STALE_DAYS) decides, and the report says which it used.
   const [staleDays, setStaleDays] = useState<number | null>(null);
-  const [report, setReport] = useState<SyncReport | null>(null);
-  const [loading, setLoading] = useState(true);
-  const [error, setError] = useState<string | null>(null);
   const [townshipId, setTownshipId] = useState<string | null>(null);
   const [status, setStatus] = useState<StationSyncStatus | null>(null);
-
-  const load = useCallback(() => {
-    setLoading(true);
-    setError(null);
-    api.syncReport(staleDays ?? undefined).then(
-      (loaded) => {
-        setReport(loaded);
-        setLoading(false);
-      },
-      (e: unknown) => {
-        setError(e instanceof Error ? e.message : String(e));
-        setLoading(false);
-      },
-    );
-  }, [api, staleDays]);
-
-  useEffect(() => load(), [load]);
+  // Another threshold keeps the last report on screen until the new one arrives.
+  const query = useQuery({
+    queryKey: ['county', credentials.token, 'syncReport', staleDays],
+    queryFn: () => api.syncReport(staleDays ?? undefined),
+    placeholderData: keepPreviousData,
+  });
+  const report = query.data ?? null;
+  const loading = query.isFetching;
+  const error = query.error ? query.error.message : null;
+  const refresh = useCallback(() => void query.refetch(), [query.refetch]);
 
   const now = report ? new Date(report.generatedAt) : new Date();
   const rows = useMemo(
@@ -168,7 +159,7 @@ export function SyncReportPage() {
         </Typography.Title>
         <ReportToolbar
           loading={loading}
-          onRefresh={load}
+          onRefresh={refresh}
           printName={t('syncReport.printName', { county: credentials.countyName })}
           exportFile={(format) => api.exportReport('sync', format, { staleDays: staleDays ?? report?.staleDays })}
         />

@@ -2,17 +2,18 @@
 // trend, the category split and the station ranking as ECharts with their tables beside, missing activities and
 // representatives; export (XLSX, CSV from the server) and print.
 
+import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { Alert, Card, Col, DatePicker, Empty, Row, Select, Space, Statistic, Table, Tabs, Tag, Typography } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import dayjs from 'dayjs';
-import { type ReactNode, useCallback, useEffect, useMemo, useState } from 'react';
+import { type ReactNode, useCallback, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { WorkReport, WorkReportQuery } from '../../../../src-shared/api/reports';
 import { formatDateTime, formatNumber, todayInStation } from '../../../i18n/format';
 import { useLocale } from '../../../i18n/i18n';
 import { useCountySession } from '../session/county-context';
 import { type ChartOption, EChart } from './echart';
-import { formatRate, monthsOf, type Period, type PeriodPreset, presetPeriod } from './report-period';
+import { formatRate, type Period, type PeriodPreset, presetPeriod } from './report-period';
 import { ReportToolbar } from './report-toolbar';
 import '../county.css';
 
@@ -20,7 +21,8 @@ type StationRow = WorkReport['stations'][number];
 type CategoryRow = WorkReport['opinions']['byCategory'][number];
 type MissingRow = WorkReport['missingActivities'][number];
 type RepresentativeRow = WorkReport['representatives'][number];
-type TrendPoint = { month: string; received: number; processed: number };
+/** At most this many months in the trend chart (the last ones of a longer period). */
+const trendMonths = 12;
 
 const presets: PeriodPreset[] = ['thisMonth', 'lastMonth', 'thisQuarter', 'thisYear', 'lastYear'];
 
@@ -72,55 +74,24 @@ export function WorkReportPage() {
   const [period, setPeriod] = useState<Period>(() => presetPeriod('thisYear', today));
   const [townshipId, setTownshipId] = useState<string | null>(null);
   const [stationId, setStationId] = useState<string | null>(null);
-  const [report, setReport] = useState<WorkReport | null>(null);
-  const [trend, setTrend] = useState<TrendPoint[] | null>(null);
-  const [loading, setLoading] = useState(true);
-  const [error, setError] = useState<string | null>(null);
-  const [reload, setReload] = useState(0);
 
   const query: WorkReportQuery = useMemo(
     () => ({ ...period, townshipId: townshipId ?? undefined, stationId: stationId ?? undefined }),
     [period, townshipId, stationId],
   );
 
-  // biome-ignore lint/correctness/useExhaustiveDependencies: `reload` re-runs the report on 刷新.
-  useEffect(() => {
-    let active = true;
-    setLoading(true);
-    setError(null);
-    api.workReport(query).then(
-      (loaded) => {
-        if (!active) return;
-        setReport(loaded);
-        setLoading(false);
-      },
-      (e: unknown) => {
-        if (!active) return;
-        setError(e instanceof Error ? e.message : String(e));
-        setLoading(false);
-      },
-    );
-    // The trend: one report per month of the period (the server's definitions, month by month).
-    setTrend(null);
-    Promise.all(
-      monthsOf(period).map(async (m) => {
-        const monthly = await api.workReport({ ...query, from: m.from, to: m.to });
-        return {
-          month: m.month,
-          received: monthly.opinions.totals.received,
-          processed: monthly.opinions.totals.processed,
-        };
-      }),
-    ).then(
-      (points) => active && setTrend(points),
-      () => active && setTrend([]),
-    );
-    return () => {
-      active = false;
-    };
-  }, [api, query, reload]);
-
-  const refresh = useCallback(() => setReload((n) => n + 1), []);
+  // Another period or area keeps the last report on screen until the new one arrives.
+  const request = useQuery({
+    queryKey: ['county', credentials.token, 'workReport', query],
+    queryFn: () => api.workReport(query),
+    placeholderData: keepPreviousData,
+  });
+  const report = request.data ?? null;
+  const loading = request.isFetching;
+  const error = request.error ? request.error.message : null;
+  const refresh = useCallback(() => void request.refetch(), [request.refetch]);
+  // The monthly trend comes with the report (the server counts every month in one query); the last twelve months.
+  const trend = useMemo(() => (report ? report.opinions.byMonth.slice(-trendMonths) : null), [report]);
 
   const townshipOptions = (reference?.townships ?? []).map((tw) => ({ value: tw.id, label: tw.name }));
   const stationOptions = (reference?.stations ?? [])

@@ -1,6 +1,7 @@
 // What every county page needs: the staff session (credentials, actor, county API), the county's reference lists,
 // and a way to report that the server refused the session (the page then asks to sign in again).
 
+import { useQuery } from '@tanstack/react-query';
 import { createContext, type ReactNode, useCallback, useContext, useEffect, useMemo, useState } from 'react';
 import type { CountyReference } from '../../../../src-shared/api/county-workspace';
 import type { CountyCredentials } from '../../../../src-shared/api/staff-session';
@@ -36,7 +37,6 @@ export function CountySessionProvider({
   children: ReactNode;
 }) {
   const [expired, setExpired] = useState(false);
-  const [reference, setReference] = useState<CountyReference | null>(null);
   const expireSession = useCallback(() => setExpired(true), []);
   const api = useMemo(
     () => createCountyApi(credentials, { appVersion, onSessionExpired: expireSession }),
@@ -54,25 +54,18 @@ export function CountySessionProvider({
     return () => clearTimeout(timer);
   }, [credentials.token, credentials.expiresAt]);
 
-  useEffect(() => {
-    let active = true;
-    api.reference().then(
-      (loaded) => {
-        if (active) setReference(loaded);
-      },
-      () => undefined,
-    );
-    return () => {
-      active = false;
-    };
-  }, [api]);
+  // Failing to load it only leaves the filters without lists; the pages say what failed on their own requests.
+  const reference = useQuery({
+    queryKey: ['county', credentials.token, 'reference'],
+    queryFn: () => api.reference(),
+  }).data;
 
   const value = useMemo<CountySession>(
     () => ({
       credentials,
       actor: { name: credentials.user, role: 'county' },
       api,
-      reference,
+      reference: reference ?? null,
       sessionExpired: expired,
       expireSession,
     }),
