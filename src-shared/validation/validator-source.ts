@@ -49,7 +49,8 @@ function standaloneCode(): StandaloneCode {
 
 /** The generated module's source: one named export per schema, plus `validators` keyed by name. */
 export function buildValidatorSource(): string {
-  const ajv = new Ajv({ code: { source: true, esm: true, lines: true }, allErrors: true, strict: true });
+  // No `code.lines`: the module is for machines (generated, see .gitattributes), not 12,000 lines for a reader.
+  const ajv = new Ajv({ code: { source: true, esm: true }, allErrors: true, strict: true });
   for (const keyword of rxdbSchemaKeywords) ajv.addKeyword(keyword);
   const names: Record<string, string> = {};
   for (const schema of schemasToGenerate()) {
