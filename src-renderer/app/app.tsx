@@ -4,7 +4,7 @@ import enUS from 'antd/locale/en_US';
 import zhCN from 'antd/locale/zh_CN';
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { RouterProvider } from 'react-router-dom';
+import { RouterProvider } from 'react-router/dom';
 import { isDomainError } from '../../src-shared/common/domain-error';
 import { parseHostError } from '../../src-shared/host/host-api';
 import { CountyGate } from '../features/county/sign-in/county-gate';

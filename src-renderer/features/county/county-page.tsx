@@ -14,16 +14,8 @@ import { QueryClient, QueryClientProvider, useQuery } from '@tanstack/react-quer
 import { Alert, Result, Spin, Typography } from 'antd';
 import { type ReactNode, useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import {
-  createHashRouter,
-  Navigate,
-  Route,
-  RouterProvider,
-  Routes,
-  useInRouterContext,
-  useLocation,
-  useNavigate,
-} from 'react-router-dom';
+import { createHashRouter, Navigate, Route, Routes, useInRouterContext, useLocation, useNavigate } from 'react-router';
+import { RouterProvider } from 'react-router/dom';
 import type { CountyCredentials } from '../../../src-shared/api/staff-session';
 import { useDatabase } from '../../app/app-context';
 import { getHost } from '../../platform/host';
