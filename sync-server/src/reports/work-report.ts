@@ -2,7 +2,7 @@
 // representatives — for a period and an area. Figures come from SQL (work-report-sql.ts); here they are assembled.
 
 import { type Activity, activityFrequency, activityTypes } from '../../../src-shared/activity/activity';
-import type { MissingActivity, OpinionMonth, Rate, WorkReport } from '../../../src-shared/api/reports';
+import type { MissingActivity, OpinionMonth, Rate, WorkReport, WorkReportQuery } from '../../../src-shared/api/reports';
 import {
   activityCompliance,
   type Period,
@@ -348,13 +348,8 @@ export function assembleWorkReport(
   };
 }
 
-export interface WorkReportRequest {
-  countyId: string;
-  townshipId?: string | undefined;
-  stationId?: string | undefined;
-  from?: string | undefined;
-  to?: string | undefined;
-}
+/** The request's area and period, the county known (the caller's own). */
+export type WorkReportRequest = Omit<WorkReportQuery, 'countyId' | 'format'> & { countyId: string };
 
 /** The work report for a county (or one of its townships or stations) and a period. */
 export async function buildWorkReport(
