@@ -58,6 +58,20 @@ export interface AreaStation {
   townshipName: string;
 }
 
+/** A station with nothing in the period. */
+export function emptyStationFigures(stationId: string): StationFigures {
+  return {
+    stationId,
+    receptionDaysHeld: 0,
+    visitors: 0,
+    opinionsReceived: 0,
+    opinionsSubmitted: 0,
+    opinionsProcessed: 0,
+    opinionsOverdue: 0,
+    mediationCases: 0,
+  };
+}
+
 /** A station's activity done in a month (or a reception day), enough for the shared compliance rules. */
 export interface ActivityMonthRow {
   stationId: string;

@@ -5,7 +5,13 @@ import type { ActivityType } from '../../../src-shared/activity/activity';
 import type { OpinionTotals, RepresentativeFigures, StationFigures } from '../../../src-shared/api/reports';
 import { processedOpinionStatuses } from '../../../src-shared/opinion/opinion-lifecycle';
 import { maskName, maskPhone } from '../../../src-shared/privacy/masking';
-import type { ActivityMonthRow, OpinionDetailRow, WorkReportFigures, WorkReportFiguresQuery } from './report-types';
+import {
+  type ActivityMonthRow,
+  emptyStationFigures,
+  type OpinionDetailRow,
+  type WorkReportFigures,
+  type WorkReportFiguresQuery,
+} from './report-types';
 
 /**
  * Every record's report date is the generated column `documents.report_date` (see sqlite-store.ts migration 2):
@@ -231,16 +237,7 @@ export function sqliteWorkReportFigures(
     const station = (id: string): StationFigures => {
       let s = stations.get(id);
       if (!s) {
-        s = {
-          stationId: id,
-          receptionDaysHeld: 0,
-          visitors: 0,
-          opinionsReceived: 0,
-          opinionsSubmitted: 0,
-          opinionsProcessed: 0,
-          opinionsOverdue: 0,
-          mediationCases: 0,
-        };
+        s = emptyStationFigures(id);
         stations.set(id, s);
       }
       return s;

@@ -20,7 +20,13 @@ import type { ReceptionDay, ReceptionDayStatus } from '../../../src-shared/recep
 import { representativeLevels } from '../../../src-shared/representative/representative';
 import { badRequest, forbidden, HttpError } from '../plugins/errors';
 import type { Store } from '../store/store';
-import type { ActivityMonthRow, AreaStation, WorkReportFigures, WorkReportFiguresQuery } from './report-types';
+import {
+  type ActivityMonthRow,
+  type AreaStation,
+  emptyStationFigures,
+  type WorkReportFigures,
+  type WorkReportFiguresQuery,
+} from './report-types';
 
 const datePattern = /^\d{4}-\d{2}-\d{2}$/;
 
@@ -321,16 +327,7 @@ export function assembleWorkReport(
       byType: mediationByType,
     },
     stations: area.stations.map((s) => {
-      const f = figuresByStation.get(s.id) ?? {
-        stationId: s.id,
-        receptionDaysHeld: 0,
-        visitors: 0,
-        opinionsReceived: 0,
-        opinionsSubmitted: 0,
-        opinionsProcessed: 0,
-        opinionsOverdue: 0,
-        mediationCases: 0,
-      };
+      const f = figuresByStation.get(s.id) ?? emptyStationFigures(s.id);
       return {
         ...f,
         stationName: s.name,
