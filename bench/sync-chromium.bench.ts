@@ -15,12 +15,12 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium } from '@playwright/test';
 import { build } from 'vite';
-import { type SyncTestServer, startSyncTestServer } from '../testing/sync-test-server';
 import type { EnrollResponse } from '../src-shared/api/enrolment';
 import type { PullResponse, WireDocument } from '../src-shared/api/sync-protocol';
 import { newId } from '../src-shared/common/ids';
 import type { Opinion } from '../src-shared/opinion/opinion';
 import { makeOpinion } from '../src-shared/testing/factories';
+import { type SyncTestServer, startSyncTestServer } from '../testing/sync-test-server';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const work = path.join(root, 'bench', 'results', 'sync-chromium');

@@ -12,12 +12,12 @@ import Dexie from 'dexie';
 import { IDBKeyRange, indexedDB } from 'fake-indexeddb';
 import { type LiaisonDatabase, openLiaisonDatabase } from '../src-renderer/db/database';
 import { startReplication } from '../src-renderer/sync/replication';
-import { type SyncTestServer, startSyncTestServer } from '../testing/sync-test-server';
 import type { EnrollResponse } from '../src-shared/api/enrolment';
 import type { PullResponse, WireDocument } from '../src-shared/api/sync-protocol';
 import { newId } from '../src-shared/common/ids';
 import type { Opinion } from '../src-shared/opinion/opinion';
 import { makeOpinion } from '../src-shared/testing/factories';
+import { type SyncTestServer, startSyncTestServer } from '../testing/sync-test-server';
 
 const count = Number(process.argv[2] ?? 10_000);
 const pushCount = Number(process.argv[3] ?? 10_000);
