@@ -9,6 +9,7 @@ export default defineConfig({
       'src-main/**/*.test.ts',
       'sync-server/**/*.test.ts',
       'build/**/*.test.ts',
+      'testing/**/*.test.ts',
     ],
     environment: 'node',
     testTimeout: 30_000,

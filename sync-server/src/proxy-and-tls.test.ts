@@ -6,7 +6,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { Writable } from 'node:stream';
 import { afterEach, describe, expect, it } from 'vitest';
-import { syncRoutes } from '../../src-shared/sync/protocol';
+import { syncRoutes } from '../../src-shared/api/routes';
 import { buildServer, createLogger } from './app';
 import { ConfigError, loadConfig, testConfig } from './config';
 import { SqliteStore } from './store/sqlite-store';

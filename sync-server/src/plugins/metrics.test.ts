@@ -1,9 +1,8 @@
 // /metrics: what operators alert on is counted (routes, latencies, sync per collection, streams, store errors),
 // and nobody but this machine, or a holder of LS_METRICS_TOKEN, may read it.
 import { afterEach, describe, expect, it } from 'vitest';
-import { syncRoutes } from '../../../src-shared/sync/protocol';
+import { operationsRoutes, syncRoutes } from '../../../src-shared/api/routes';
 import { makeOpinion } from '../../../src-shared/testing/factories';
-import { operationsRoutes } from '../routes/health';
 import {
   auth,
   insertRow,

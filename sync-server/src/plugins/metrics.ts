@@ -3,9 +3,9 @@
 import { createHash, timingSafeEqual } from 'node:crypto';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { Counter, collectDefaultMetrics, Gauge, Histogram, Registry } from 'prom-client';
-import { isSyncedCollection, type SyncedCollection } from '../../../src-shared/sync/protocol';
+import { operationsRoutes } from '../../../src-shared/api/routes';
+import { isSyncedCollection, type SyncedCollection } from '../../../src-shared/api/sync-protocol';
 import type { ServerConfig } from '../config';
-import { operationsRoutes } from '../routes/health';
 import type { Store } from '../store/store';
 import { HttpError } from './errors';
 

@@ -1,16 +1,16 @@
 // The work report's figures in SQL over the `documents` table (SQLite json_extract, GROUP BY): nothing is loaded whole.
+
 import type Database from 'better-sqlite3';
 import type { ActivityType } from '../../../src-shared/activity/activity';
+import type { OpinionTotals, RepresentativeFigures, StationFigures } from '../../../src-shared/api/reports';
 import { processedOpinionStatuses } from '../../../src-shared/opinion/opinion-lifecycle';
 import { maskName, maskPhone } from '../../../src-shared/privacy/masking';
-import type {
-  ActivityMonthRow,
-  OpinionDetailRow,
-  OpinionTotals,
-  RepresentativeFigures,
-  StationFigures,
-  WorkReportFigures,
-  WorkReportQuery,
+import {
+  type ActivityMonthRow,
+  emptyStationFigures,
+  type OpinionDetailRow,
+  type WorkReportFigures,
+  type WorkReportFiguresQuery,
 } from './report-types';
 
 /**
@@ -51,7 +51,7 @@ interface Params {
   processed: string;
 }
 
-function paramsOf(query: WorkReportQuery, stationIds: readonly string[] | null): Params {
+function paramsOf(query: WorkReportFiguresQuery, stationIds: readonly string[] | null): Params {
   return {
     county: query.countyId,
     from: query.from,
@@ -113,6 +113,12 @@ SELECT count(*) AS received,
   avg(julianday(replied_on) - julianday(received_on)) FILTER (WHERE replied_on IS NOT NULL) AS averageDaysToReply,
   count(*) FILTER (WHERE status = 'assigned' AND deadline < @asOf) AS overdue
 FROM o`;
+
+/** received and processed (as above) per month of the received date: the trend, from the same rows in one pass. */
+const opinionsByMonthSql = `WITH o AS (${opinionRows})
+SELECT substr(received_on, 1, 7) AS month, count(*) AS received,
+  count(*) FILTER (WHERE status IN (SELECT value FROM json_each(@processed))) AS processed
+FROM o GROUP BY 1 ORDER BY 1`;
 
 const opinionsByCategoryStatusSql = `WITH o AS (${opinionRows})
 SELECT category, status, count(*) AS count FROM o GROUP BY category, status`;
@@ -200,7 +206,7 @@ function num(value: unknown): number {
 /** Computes every figure of a work report with a handful of aggregate queries (one read transaction). */
 export function sqliteWorkReportFigures(
   db: Database.Database,
-  query: WorkReportQuery,
+  query: WorkReportFiguresQuery,
   stationIds: readonly string[] | null,
 ): WorkReportFigures {
   const p = paramsOf(query, stationIds);
@@ -231,16 +237,7 @@ export function sqliteWorkReportFigures(
     const station = (id: string): StationFigures => {
       let s = stations.get(id);
       if (!s) {
-        s = {
-          stationId: id,
-          receptionDaysHeld: 0,
-          visitors: 0,
-          opinionsReceived: 0,
-          opinionsSubmitted: 0,
-          opinionsProcessed: 0,
-          opinionsOverdue: 0,
-          mediationCases: 0,
-        };
+        s = emptyStationFigures(id);
         stations.set(id, s);
       }
       return s;
@@ -283,6 +280,7 @@ export function sqliteWorkReportFigures(
         .prepare(opinionsByCategoryStatusSql)
         .all(p) as WorkReportFigures['opinionsByCategoryStatus'],
       opinionTotals,
+      opinionsByMonth: sql(opinionsByMonthSql).all(p) as WorkReportFigures['opinionsByMonth'],
       mediationByTypeStatus: sql(mediationSql).all(p) as WorkReportFigures['mediationByTypeStatus'],
       stations: [...stations.values()],
       representatives,
@@ -299,7 +297,7 @@ export function sqliteWorkReportFigures(
 /** The export's opinion list, visitor name and phone masked in the database read (they never leave unmasked). */
 export function sqliteOpinionDetails(
   db: Database.Database,
-  query: WorkReportQuery,
+  query: WorkReportFiguresQuery,
   stationIds: readonly string[] | null,
 ): OpinionDetailRow[] {
   const p = paramsOf(query, stationIds);

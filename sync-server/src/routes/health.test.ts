@@ -1,7 +1,7 @@
 // Liveness and readiness: /healthz answers while the process lives; /readyz only while the store reads and writes.
 import { afterEach, describe, expect, it } from 'vitest';
+import { operationsRoutes } from '../../../src-shared/api/routes';
 import { startTestServer, type TestServer } from '../testing/test-server';
-import { operationsRoutes } from './health';
 
 let server: TestServer | undefined;
 afterEach(async () => {

@@ -1,16 +1,9 @@
 // Operations routes: GET /healthz (liveness, cheap; also the schema versions the server requires) and GET /readyz
 // (the store answers a read and takes a write). /metrics lives in plugins/metrics.ts.
 import type { FastifyPluginAsync } from 'fastify';
-import { syncRoutes } from '../../../src-shared/sync/protocol';
+import { operationsRoutes } from '../../../src-shared/api/routes';
 import { requiredSchemaVersions } from '../replication/schema-versions';
 import type { ServerContext } from '../server-context';
-
-/** The operators' paths, in one place. */
-export const operationsRoutes = {
-  health: syncRoutes.health,
-  ready: '/readyz',
-  metrics: '/metrics',
-} as const;
 
 export const healthRoutes: FastifyPluginAsync<ServerContext> = async (app, ctx) => {
   // Liveness: the process answers. It touches no storage, so a slow disk never gets a working server restarted.

@@ -2,14 +2,15 @@
 import { existsSync, mkdirSync, renameSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
+import type { SyncedCollection } from '../../../src-shared/api/sync-protocol';
+import { canonicalJson } from '../../../src-shared/common/canonical-json';
 import type { OpinionCategory } from '../../../src-shared/opinion/opinion';
-import type { SyncedCollection } from '../../../src-shared/sync/protocol';
 import type { DuplicateCandidate } from '../reports/duplicates';
 import type {
   OpinionDetailRow,
   SyncReportSourceRow,
   WorkReportFigures,
-  WorkReportQuery,
+  WorkReportFiguresQuery,
 } from '../reports/report-types';
 import { sqliteSyncReportRows } from '../reports/sync-report';
 import { reportDateExpression, sqliteOpinionDetails, sqliteWorkReportFigures } from '../reports/work-report-sql';
@@ -166,21 +167,6 @@ function toToken(row: TokenRow): TokenRecord {
     revokedAt: row.revoked_at,
     expiresAt: row.expires_at,
   };
-}
-
-/** Deterministic JSON (sorted keys), so "unchanged" means equal content whatever the key order. */
-export function canonicalJson(value: unknown): string {
-  return JSON.stringify(sortKeys(value));
-}
-
-function sortKeys(value: unknown): unknown {
-  if (Array.isArray(value)) return value.map(sortKeys);
-  if (value !== null && typeof value === 'object') {
-    const out: Record<string, unknown> = {};
-    for (const key of Object.keys(value).sort()) out[key] = sortKeys((value as Record<string, unknown>)[key]);
-    return out;
-  }
-  return value;
 }
 
 function scopeClause(scope: Scope): { sql: string; params: unknown[] } {
@@ -549,11 +535,17 @@ export class SqliteStore implements Store {
     return sqliteSyncReportRows(this.db, countyId);
   }
 
-  async workReportFigures(query: WorkReportQuery, stationIds: readonly string[] | null): Promise<WorkReportFigures> {
+  async workReportFigures(
+    query: WorkReportFiguresQuery,
+    stationIds: readonly string[] | null,
+  ): Promise<WorkReportFigures> {
     return sqliteWorkReportFigures(this.db, query, stationIds);
   }
 
-  async opinionDetails(query: WorkReportQuery, stationIds: readonly string[] | null): Promise<OpinionDetailRow[]> {
+  async opinionDetails(
+    query: WorkReportFiguresQuery,
+    stationIds: readonly string[] | null,
+  ): Promise<OpinionDetailRow[]> {
     return sqliteOpinionDetails(this.db, query, stationIds);
   }
 

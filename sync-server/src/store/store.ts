@@ -1,12 +1,13 @@
 // The Store interface: everything the server keeps, behind methods a SQLite or a PostgreSQL implementation can offer.
+
+import type { SyncedCollection } from '../../../src-shared/api/sync-protocol';
 import type { OpinionCategory } from '../../../src-shared/opinion/opinion';
-import type { SyncedCollection } from '../../../src-shared/sync/protocol';
 import type { DuplicateCandidate } from '../reports/duplicates';
 import type {
   OpinionDetailRow,
   SyncReportSourceRow,
   WorkReportFigures,
-  WorkReportQuery,
+  WorkReportFiguresQuery,
 } from '../reports/report-types';
 
 /** Which documents a caller may see: one station's, one county's, or all (the CLI). */
@@ -194,9 +195,9 @@ export interface Store {
   /** Every (not deleted) station of the county with its sync bookkeeping and station tokens. */
   syncReportRows(countyId: string): Promise<SyncReportSourceRow[]>;
   /** The work report's figures for the county, period and stations (null = the whole county). */
-  workReportFigures(query: WorkReportQuery, stationIds: readonly string[] | null): Promise<WorkReportFigures>;
+  workReportFigures(query: WorkReportFiguresQuery, stationIds: readonly string[] | null): Promise<WorkReportFigures>;
   /** The opinions of the period for the export's detail sheet, visitor name and phone masked. */
-  opinionDetails(query: WorkReportQuery, stationIds: readonly string[] | null): Promise<OpinionDetailRow[]>;
+  opinionDetails(query: WorkReportFiguresQuery, stationIds: readonly string[] | null): Promise<OpinionDetailRow[]>;
   /** Opinions of the county and category that another could be merged into (not recorded, merged or rejected). */
   opinionDuplicateCandidates(
     countyId: string,

@@ -1,10 +1,12 @@
 // Test harness: a server on a real SQLite file in a temporary folder, two counties, three stations, tokens for each.
+
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
-import type { SyncedCollection } from '../../../src-shared/sync/protocol';
-import { schemaVersionHeader, syncRoutes } from '../../../src-shared/sync/protocol';
+import { syncRoutes } from '../../../src-shared/api/routes';
+import type { SyncedCollection } from '../../../src-shared/api/sync-protocol';
+import { schemaVersionHeader } from '../../../src-shared/api/sync-protocol';
 import { makeStation, TEST_COUNTY_ID, TEST_STATION_ID } from '../../../src-shared/testing/factories';
 import { buildServer } from '../app';
 import { type ServerConfig, testConfig } from '../config';
