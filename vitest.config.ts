@@ -9,6 +9,7 @@ export default defineConfig({
       'src-main/**/*.test.ts',
       'sync-server/**/*.test.ts',
       'build/**/*.test.ts',
+      'testing/**/*.test.ts',
     ],
     environment: 'node',
     // One PostgreSQL cluster per run, started only when a test asks for it (the server's PostgreSQL store tests).

@@ -10,10 +10,10 @@ import path from 'node:path';
 import pg from 'pg';
 import type { ActivityType } from '../src-shared/activity/activity';
 import { activityTypes } from '../src-shared/activity/activity';
+import type { SyncedCollection } from '../src-shared/api/sync-protocol';
 import type { DisputeType, MediationCaseStatus } from '../src-shared/mediation-case/mediation-case';
 import type { OpinionCategory, OpinionStatus } from '../src-shared/opinion/opinion';
 import { opinionCategories } from '../src-shared/opinion/opinion';
-import type { SyncedCollection } from '../src-shared/sync/protocol';
 import {
   makeActivity,
   makeMediationCase,

@@ -7,6 +7,7 @@
 // src-renderer/db/changed-documents-storage.ts).
 // Run: npx tsx bench/sync-chromium.bench.ts [pullCount=10000] [pushCount=10000]. Prints a table; exits 1 on failure.
 // BENCH_PROFILE=1 also writes the page's CPU profiles of the pull and the push to bench/results/sync-chromium/.
+
 import { mkdir, rm, writeFile } from 'node:fs/promises';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -14,11 +15,12 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium } from '@playwright/test';
 import { build } from 'vite';
-import { type SyncTestServer, startSyncTestServer } from '../src-renderer/sync/testing/sync-test-server';
+import type { EnrollResponse } from '../src-shared/api/enrolment';
+import type { PullResponse, WireDocument } from '../src-shared/api/sync-protocol';
 import { newId } from '../src-shared/common/ids';
 import type { Opinion } from '../src-shared/opinion/opinion';
-import type { EnrollResponse, PullResponse, WireDocument } from '../src-shared/sync/protocol';
 import { makeOpinion } from '../src-shared/testing/factories';
+import { type SyncTestServer, startSyncTestServer } from '../testing/sync-test-server';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const work = path.join(root, 'bench', 'results', 'sync-chromium');

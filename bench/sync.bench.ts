@@ -5,17 +5,19 @@
 // far slower than a browser's, so the real figures come from bench/sync-chromium.bench.ts; this one runs anywhere.
 // The push's local records are written by one bulk insert and share one write time: before the seeking
 // "changes since" (src-renderer/db/changed-documents-storage.ts) every push batch rescanned them all (10,000: 19 min).
+
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import Dexie from 'dexie';
 import { IDBKeyRange, indexedDB } from 'fake-indexeddb';
 import { type LiaisonDatabase, openLiaisonDatabase } from '../src-renderer/db/database';
 import { startReplication } from '../src-renderer/sync/replication';
-import { type SyncTestServer, startSyncTestServer } from '../src-renderer/sync/testing/sync-test-server';
+import type { EnrollResponse } from '../src-shared/api/enrolment';
+import type { PullResponse, WireDocument } from '../src-shared/api/sync-protocol';
 import { newId } from '../src-shared/common/ids';
 import type { Opinion } from '../src-shared/opinion/opinion';
-import type { EnrollResponse, PullResponse, WireDocument } from '../src-shared/sync/protocol';
 import { makeOpinion } from '../src-shared/testing/factories';
+import { type SyncTestServer, startSyncTestServer } from '../testing/sync-test-server';
 
 const count = Number(process.argv[2] ?? 10_000);
 const pushCount = Number(process.argv[3] ?? 10_000);

@@ -1,5 +1,6 @@
 // Data and the station set-up survive a reload; switching to English in 设置 changes labels and date formats.
 import { expect, type Page, test } from '@playwright/test';
+import { choose } from './support/clerk-steps';
 
 async function setUpTrainingStation(page: Page) {
   await page.goto('/');
@@ -13,11 +14,8 @@ test('records survive a reload and the app can be switched to English', async ({
   await setUpTrainingStation(page);
   await page.getByRole('menuitem', { name: '群众意见' }).click();
   await page.getByRole('button', { name: '登记意见' }).click();
-  const category = page.getByRole('combobox', { name: '类别' });
-  await category.click();
-  await category.fill('食品');
-  await expect(page.locator('.ant-select-item-option-active').filter({ hasText: '食品药品' })).toBeVisible();
-  await page.keyboard.press('Enter');
+  // The shared step: the combobox named exactly 类别, not the list's 按类别筛选 behind the opening form.
+  await choose(page, '类别', '食品药品');
   await page.getByLabel('意见建议内容').fill('集市上有人卖过期的腊肉，希望加强检查');
   await page.getByLabel('群众姓名').fill('蒙大姐');
   await page.getByRole('button', { name: '保存', exact: true }).click();

@@ -1,7 +1,7 @@
 // One station never receives another station's records, and the server refuses its writes to them, even when the
 // station's own token is used by hand.
 import { expect, test } from '@playwright/test';
-import type { PullResponse } from '../src-shared/sync/protocol';
+import type { PullResponse } from '../src-shared/api/sync-protocol';
 import {
   chooseOption,
   enrolStationInApp,

@@ -1,8 +1,10 @@
 // A station's large first sync (thousands of records from its other PC) survives the server stopping halfway:
 // after the restart the sync finishes by itself, nothing lost or duplicated, and work recorded meanwhile arrives.
+
 import { expect, test } from '@playwright/test';
+import type { EnrollResponse } from '../src-shared/api/enrolment';
+import type { PullResponse } from '../src-shared/api/sync-protocol';
 import { newId } from '../src-shared/common/ids';
-import type { EnrollResponse, PullResponse } from '../src-shared/sync/protocol';
 import { makeOpinion } from '../src-shared/testing/factories';
 import { chooseOption, enrolStationInApp, type SyncServerProcess, startSyncServer } from './support/sync-server';
 

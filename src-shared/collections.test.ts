@@ -3,10 +3,10 @@
 import type { RxJsonSchema } from 'rxdb';
 import { checkSchema } from 'rxdb/plugins/dev-mode';
 import { describe, expect, it } from 'vitest';
+import { syncedCollections } from './api/sync-protocol';
 import { collectionDefinitions, schemaVersions } from './collections';
 import type { Opinion } from './opinion/opinion';
 import { opinionSchema, opinionSchemaV0, opinionSchemaV1 } from './opinion/opinion';
-import { syncedCollections } from './sync/protocol';
 
 // Compile-time: our schema type is assignable to RxDB's.
 const asRx: RxJsonSchema<Opinion> = opinionSchema;

@@ -2,6 +2,7 @@
 // The local database, the server and validation all read this table; nobody re-declares a collection.
 
 import { type Activity, activityFieldLabels, activitySchema } from './activity/activity';
+import type { SyncedCollection } from './api/sync-protocol';
 import type { AnyDocumentSchema, DocumentSchema } from './common/json-schema';
 import type { Label } from './common/labels';
 import type { Lifecycle, LifecycleRecord } from './common/lifecycle';
@@ -32,7 +33,6 @@ import { type ReceptionDay, receptionDayFieldLabels, receptionDaySchema } from '
 import { receptionDayLifecycle } from './reception-day/reception-day-lifecycle';
 import { type Representative, representativeFieldLabels, representativeSchema } from './representative/representative';
 import { type Station, stationFieldLabels, stationSchema } from './station/station';
-import type { SyncedCollection } from './sync/protocol';
 
 /** The document type of each collection. */
 export interface CollectionDocuments {

@@ -1,5 +1,5 @@
 // The route table: each of the eight sections is mounted at /<feature>/* and owns its nested routes.
-import { createHashRouter, Navigate } from 'react-router-dom';
+import { createHashRouter, Navigate } from 'react-router';
 import ActivitiesPage from '../features/activities/activities-page';
 import CountyPage from '../features/county/county-page';
 import MediationPage from '../features/mediation/mediation-page';

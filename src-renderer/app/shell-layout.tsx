@@ -12,7 +12,7 @@ import {
 import { Space, Tag, Typography } from 'antd';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Outlet, useLocation, useNavigate } from 'react-router-dom';
+import { Outlet, useLocation, useNavigate } from 'react-router';
 import { AppFrame } from '../ui/app-frame';
 import { useStationProfile } from './app-context';
 import { RestoreBanner } from './restore-banner';

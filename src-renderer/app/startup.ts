@@ -1,7 +1,8 @@
 // Startup: open the station database with the host's key (created on first start), restore from the host's backup
 // when it comes up empty (the notice stays until dismissed; the db completes the station profile after a restore).
+
+import type { SyncedCollection } from '../../src-shared/api/sync-protocol';
 import { collectionDefinitions } from '../../src-shared/collections';
-import type { SyncedCollection } from '../../src-shared/sync/protocol';
 import type { RestoreSummary } from '../db/backup/auto-restore';
 import type { LiaisonDatabase } from '../db/database';
 import { type StartedDatabase, startLocalDatabase } from '../db/start-database';

@@ -11,9 +11,9 @@ import { wrappedKeyEncryptionCryptoJsStorage } from 'rxdb/plugins/encryption-cry
 import { RxDBLocalDocumentsPlugin } from 'rxdb/plugins/local-documents';
 import { RxDBMigrationSchemaPlugin } from 'rxdb/plugins/migration-schema';
 import { getRxStorageDexie } from 'rxdb/plugins/storage-dexie';
+import { type SyncedCollection, syncedCollections } from '../../src-shared/api/sync-protocol';
 import { type CollectionDocuments, collectionDefinitions } from '../../src-shared/collections';
 import { DomainError } from '../../src-shared/common/domain-error';
-import { type SyncedCollection, syncedCollections } from '../../src-shared/sync/protocol';
 import { wrappedChangedDocumentsStorage } from './changed-documents-storage';
 import { conflictHandlerFor } from './conflict-handler';
 import { wrappedSharedValidationStorage } from './schema-validation';

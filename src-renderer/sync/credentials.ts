@@ -1,33 +1,11 @@
 // Where the sync connection is kept: one secret (through the host bridge) holding the server address and token,
 // so it lives outside IndexedDB and survives a lost database (the Electron host keeps secrets in the OS store).
+import type { StationCredentials } from '../../src-shared/api/enrolment';
+import type { CountyCredentials } from '../../src-shared/api/staff-session';
 import { getHost } from '../platform/host';
 import type { ClientRole } from './sync-client';
 
-/** An enrolled station: a long-lived token tied to one station. */
-export interface StationCredentials {
-  role: 'station';
-  serverUrl: string;
-  token: string;
-  stationId: string;
-  stationName: string;
-  countyId: string;
-  countyName: string;
-  deviceName: string;
-  enrolledAt: string;
-}
-
-/** County staff signed in from a browser: a session that expires. */
-export interface CountyCredentials {
-  role: 'county';
-  serverUrl: string;
-  token: string;
-  user: string;
-  countyId: string;
-  countyName: string;
-  expiresAt: string;
-  signedInAt: string;
-}
-
+/** An enrolled station (a long-lived token tied to one station) or county staff signed in (a session that expires). */
 export type SyncCredentials = StationCredentials | CountyCredentials;
 
 function isString(value: unknown): value is string {

@@ -1,10 +1,18 @@
 // Enrols this PC with the county sync server: exchanges the one-time code for a token, keeps it through the host
 // bridge, and learns the station's names (for case numbers) from the reference data the server sends.
+import {
+  type EnrollRequest,
+  type EnrollResponse,
+  isPreIssuedEnrolment,
+  type PreIssuedEnrolment,
+  type StationCredentials,
+} from '../../src-shared/api/enrolment';
+import { syncRoutes } from '../../src-shared/api/routes';
+import type { PullResponse } from '../../src-shared/api/sync-protocol';
 import type { Provisioning } from '../../src-shared/host/host-api';
 import type { Station } from '../../src-shared/station/station';
-import { type EnrollRequest, type EnrollResponse, type PullResponse, syncRoutes } from '../../src-shared/sync/protocol';
 import { getHost } from '../platform/host';
-import { forgetCredentials, readCredentials, type StationCredentials, saveCredentials } from './credentials';
+import { forgetCredentials, readCredentials, saveCredentials } from './credentials';
 import { createSyncClient, normaliseServerUrl, SyncError } from './sync-client';
 
 export interface EnrolRequest {
@@ -140,23 +148,6 @@ export async function findProvisioning(
   if (!serverUrl || !enrolmentCode) return null;
   const deviceName = params.get('device');
   return deviceName ? { serverUrl, enrolmentCode, deviceName } : { serverUrl, enrolmentCode };
-}
-
-/** A station token issued directly by the server's CLI (`demo --enroll-station`, see sync-server DemoEnrolment). */
-export interface PreIssuedEnrolment {
-  serverUrl: string;
-  token: string;
-  stationId: string;
-  stationName: string;
-  countyId: string;
-  countyName: string;
-  deviceName?: string;
-}
-
-export function isPreIssuedEnrolment(value: unknown): value is PreIssuedEnrolment {
-  if (typeof value !== 'object' || value === null) return false;
-  const v = value as Record<string, unknown>;
-  return ['serverUrl', 'token', 'stationId', 'countyId'].every((key) => typeof v[key] === 'string' && v[key] !== '');
 }
 
 /** Keeps a pre-issued token (the demo station of `npm start`): no code to exchange, the server made the token. */

@@ -5,6 +5,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { newId } from '../../src-shared/common/ids';
 import { receivedAtDescOf } from '../../src-shared/opinion/opinion';
 import { makeOpinion, makeReceptionDay } from '../../src-shared/testing/factories';
+import { type SyncTestServer, startSyncTestServer } from '../../testing/sync-test-server';
 import { type LiaisonDatabase, openLiaisonDatabase } from '../db/database';
 import { setHostForTesting } from '../platform/host';
 import { createMemoryHost } from '../platform/memory-host';
@@ -14,7 +15,6 @@ import { enrolStation } from './enrol';
 import { recordHref, recordLabel } from './refused-record';
 import { errorFromResponse } from './sync-client';
 import { type SyncEngine, startSyncEngine } from './sync-engine';
-import { type SyncTestServer, startSyncTestServer } from './testing/sync-test-server';
 
 let server: SyncTestServer;
 const opened: { db: LiaisonDatabase; engine?: SyncEngine }[] = [];

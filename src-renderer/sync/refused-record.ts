@@ -1,7 +1,8 @@
 // A document the server refused to store: which record it is for the clerk (collection, title or case number, a
 // link to open it) and why (the server's Chinese message and fields). Kept locally unchanged and retried.
+
+import type { SyncedCollection } from '../../src-shared/api/sync-protocol';
 import { collectionDefinitions } from '../../src-shared/collections';
-import type { SyncedCollection } from '../../src-shared/sync/protocol';
 import type { SyncRefusal } from '../state/sync-status-store';
 import type { SyncError } from './sync-client';
 

@@ -1,10 +1,14 @@
 // A station enrols with a real sync server, syncs offline work both ways and reports its state: real HTTP, fake IndexedDB.
+
 import { IDBKeyRange, indexedDB } from 'fake-indexeddb';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import type { EnrollResponse } from '../../src-shared/api/enrolment';
+import type { LoginResponse } from '../../src-shared/api/staff-session';
+import type { PullResponse } from '../../src-shared/api/sync-protocol';
 import { newId } from '../../src-shared/common/ids';
 import type { Opinion } from '../../src-shared/opinion/opinion';
-import type { EnrollResponse, LoginResponse, PullResponse } from '../../src-shared/sync/protocol';
 import { makeOpinion, makePhoto } from '../../src-shared/testing/factories';
+import { type SyncTestServer, startSyncTestServer } from '../../testing/sync-test-server';
 import { type LiaisonDatabase, openLiaisonDatabase } from '../db/database';
 import { setHostForTesting } from '../platform/host';
 import { createMemoryHost } from '../platform/memory-host';
@@ -14,7 +18,6 @@ import { adoptEnrolment, enrolStation, findProvisioning, resumeOrProvisionedEnro
 import { chunkByBytes, pushBodyBudget } from './replication';
 import { createSyncClient } from './sync-client';
 import { type SyncEngine, startSyncEngine } from './sync-engine';
-import { type SyncTestServer, startSyncTestServer } from './testing/sync-test-server';
 
 let server: SyncTestServer;
 const opened: { db: LiaisonDatabase; engine?: SyncEngine }[] = [];

@@ -1,16 +1,17 @@
 // Replicates the local RxDB collections with the county sync server: one replicateRxCollection per synced
 // collection, pulled by server sequence, pushed in batches, kept live through the server's change stream.
+
 import type { RxCollection, RxReplicationPullStreamItem, RxReplicationWriteToMasterRow } from 'rxdb';
 import { type RxReplicationState, replicateRxCollection } from 'rxdb/plugins/replication';
 import { map, type Observable, Subject, timer } from 'rxjs';
+import { syncRoutes } from '../../src-shared/api/routes';
 import {
   type PullResponse,
   referenceCollections,
   type SyncCheckpoint,
   type SyncedCollection,
   syncedCollections,
-  syncRoutes,
-} from '../../src-shared/sync/protocol';
+} from '../../src-shared/api/sync-protocol';
 import type { SyncRefusal } from '../state/sync-status-store';
 import { changeStream } from './change-stream';
 import { describeRefusal } from './refused-record';

@@ -1,7 +1,8 @@
 // HTTP client of the sync server: adds the token and version headers, and turns every failure into a SyncError
 // with a stable code and a Chinese message that tells the clerk what to do next.
+import type { ErrorBody } from '../../src-shared/api/errors';
+import { appVersionHeader, schemaVersionHeader } from '../../src-shared/api/sync-protocol';
 import { DomainError } from '../../src-shared/common/domain-error';
-import { appVersionHeader, type ErrorBody, schemaVersionHeader } from '../../src-shared/sync/protocol';
 
 /** Who is calling: a station (enrolment token, long-lived) or county staff (a session that expires). */
 export type ClientRole = 'station' | 'county';

@@ -1,15 +1,16 @@
 // Runs the sync of this PC: starts the replication from the stored credentials, feeds the sync status store
 // (online, last success, pending, progress, last error), records progress for the backup and sends heartbeats.
+
 import type { MangoQuerySelector, RxCollection, RxDocumentData } from 'rxdb';
 import type { Subscription } from 'rxjs';
 import { combineLatest, debounceTime, filter, firstValueFrom } from 'rxjs';
+import { syncRoutes } from '../../src-shared/api/routes';
 import {
   type HeartbeatRequest,
   type StationCollection,
   type SyncedCollection,
   stationCollections,
-  syncRoutes,
-} from '../../src-shared/sync/protocol';
+} from '../../src-shared/api/sync-protocol';
 import type { LiaisonDatabase } from '../db/database';
 import { getLocalSetting, setLocalSetting } from '../db/local-settings';
 import { getHost } from '../platform/host';

@@ -1,9 +1,9 @@
 // Validation errors land on the right antd field, in the chosen language; unknown fields go above the form.
 import { describe, expect, it } from 'vitest';
-import type { FieldError } from '../../src-shared/validation/validate';
+import type { LocalisedFieldError } from '../../src-shared/validation/validate';
 import { fieldPath, toFormErrors } from './field-errors';
 
-const errors: FieldError[] = [
+const errors: LocalisedFieldError[] = [
   { field: 'title', code: 'required', message: '请填写“标题”', messageEn: 'Title is required' },
   { field: 'visitor.phone', code: 'invalidFormat', message: '“联系电话”应为电话号码', messageEn: 'Phone invalid' },
   { field: 'history', code: 'invalid', message: '“办理记录”不符合要求', messageEn: 'History invalid' },

@@ -2,7 +2,7 @@
 import type { FormInstance } from 'antd';
 import { isDomainError } from '../../src-shared/common/domain-error';
 import type { Locale } from '../../src-shared/common/labels';
-import type { FieldError, ValidationResult } from '../../src-shared/validation/validate';
+import type { LocalisedFieldError, ValidationResult } from '../../src-shared/validation/validate';
 
 export interface AntFieldData {
   name: (string | number)[];
@@ -19,7 +19,7 @@ export function fieldPath(field: string): (string | number)[] {
  * (shown above the form). `fieldAliases` maps a document path to the form field that edits it.
  */
 export function toFormErrors(
-  errors: readonly FieldError[],
+  errors: readonly LocalisedFieldError[],
   formFields: readonly string[],
   locale: Locale,
   fieldAliases: Readonly<Record<string, string>> = {},

@@ -2,14 +2,14 @@
 import type { FormInstance } from 'antd';
 import { isDomainError } from '../../src-shared/common/domain-error';
 import type { Locale } from '../../src-shared/common/labels';
-import type { FieldError } from '../../src-shared/validation/validate';
+import type { LocalisedFieldError } from '../../src-shared/validation/validate';
 import { applyDomainError, applyValidationErrors, fieldPath } from './field-errors';
 
 /** A refusal that lists every invalid field (the repositories' RecordValidationError has this shape). */
-function fieldErrorsOf(error: unknown): FieldError[] | null {
+function fieldErrorsOf(error: unknown): LocalisedFieldError[] | null {
   if (typeof error !== 'object' || error === null) return null;
   const errors = (error as { errors?: unknown }).errors;
-  return isDomainError(error) && Array.isArray(errors) ? (errors as FieldError[]) : null;
+  return isDomainError(error) && Array.isArray(errors) ? (errors as LocalisedFieldError[]) : null;
 }
 
 export type SaveOutcome<T> = { ok: true; value: T } | { ok: false; messages: string[] };

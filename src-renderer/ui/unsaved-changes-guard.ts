@@ -2,7 +2,7 @@
 import { App } from 'antd';
 import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useBlocker } from 'react-router-dom';
+import { useBlocker } from 'react-router';
 
 /**
  * Call with `dirty` = the form has changes not yet saved. Navigation to another path asks first; set `dirty`

@@ -1,6 +1,6 @@
 // Navigates away after a successful save, once the form is no longer marked dirty (so the unsaved-changes guard stays quiet).
 import { useEffect, useState } from 'react';
-import { useNavigate } from 'react-router-dom';
+import { useNavigate } from 'react-router';
 
 /**
  * `leave(to)` clears the dirty flag (via `setDirty(false)`) and navigates after the next render, once the

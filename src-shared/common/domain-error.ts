@@ -22,7 +22,7 @@ export class DomainError extends Error {
     this.field = init.field;
   }
 
-  /** The shape of an HTTP error body (see sync/protocol.ts ErrorBody). */
+  /** The shape of an HTTP error body (see src-shared/api/errors.ts ErrorBody). */
   toBody(): { error: string; message: string; messageEn: string; field?: string } {
     return {
       error: this.code,

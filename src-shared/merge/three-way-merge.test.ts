@@ -3,16 +3,11 @@
 
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { canonicalJson } from '../common/canonical-json';
 import type { HistoryEntry } from '../common/document';
 import type { Opinion } from '../opinion/opinion';
 import { makeOpinion } from '../testing/factories';
-import {
-  canonicalJson,
-  createConflictHandler,
-  documentsEqual,
-  mergeDocuments,
-  mergeDocumentsWithConflicts,
-} from './three-way-merge';
+import { createConflictHandler, documentsEqual, mergeDocuments, mergeDocumentsWithConflicts } from './three-way-merge';
 
 const NOW = '2026-04-01T00:00:00.000Z';
 const base = makeOpinion({

@@ -8,27 +8,15 @@
 // - `history` is merged as a set by entry id, sorted by (at, id); `updatedAt` is the later of the two.
 // The result never depends on the clock of the replica that merges, so merge(b, x, y) equals merge(b, y, x).
 
+import type { SyncedCollection } from '../api/sync-protocol';
+import { canonicalJson, jsonEqual } from '../common/canonical-json';
 import type { HistoryEntry } from '../common/document';
-import { fieldOwnership, jsonEqual, lifecycles, ownerOfField } from '../ownership/field-ownership';
-import type { SyncedCollection } from '../sync/protocol';
+import { fieldOwnership, lifecycles, ownerOfField } from '../ownership/field-ownership';
 
 type Doc = Record<string, unknown>;
 
 /** RxDB bookkeeping that is not part of the document's content. */
 const BOOKKEEPING = new Set(['_meta', '_rev', '_attachments']);
-
-/** JSON with object keys sorted, so equal values have equal strings. */
-export function canonicalJson(value: unknown): string {
-  if (value === undefined) return 'null';
-  if (Array.isArray(value)) return `[${value.map(canonicalJson).join(',')}]`;
-  if (typeof value === 'object' && value !== null) {
-    const entries = Object.entries(value)
-      .filter(([, v]) => v !== undefined)
-      .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
-    return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${canonicalJson(v)}`).join(',')}}`;
-  }
-  return JSON.stringify(value);
-}
 
 /** A deterministic 128-bit hash (four FNV-1a-style 32-bit lanes) as hex; not cryptographic, only an id. */
 export function contentHash(text: string): string {

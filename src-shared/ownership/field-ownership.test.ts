@@ -1,8 +1,8 @@
 // Field ownership: the server refuses writes to fields the caller's role does not own; status moves follow the lifecycles.
 
 import { describe, expect, it } from 'vitest';
+import { syncedCollections } from '../api/sync-protocol';
 import { collectionDefinitions } from '../collections';
-import { syncedCollections } from '../sync/protocol';
 import { makeDepartment, makeMediationCase, makeOpinion } from '../testing/factories';
 import { changedFields, fieldOwnership, fieldsNotOwnedBy, isTransitionAllowed, ownerOfField } from './field-ownership';
 

@@ -1,12 +1,13 @@
 // Which role owns which fields of each collection: the server refuses writes to fields the caller does not own,
 // and the merge prefers the owner's value. Status changes are checked against the lifecycles.
 
+import type { SyncedCollection } from '../api/sync-protocol';
+import { jsonEqual } from '../common/canonical-json';
 import type { Role } from '../common/document';
 import { type Lifecycle, type LifecycleRecord, lifecycleAllows } from '../common/lifecycle';
 import { mediationCaseLifecycle } from '../mediation-case/mediation-case-lifecycle';
 import { opinionLifecycle } from '../opinion/opinion-lifecycle';
 import { receptionDayLifecycle } from '../reception-day/reception-day-lifecycle';
-import type { SyncedCollection } from '../sync/protocol';
 
 export interface FieldOwnership {
   /** Fields only the station clerk writes. */
@@ -123,23 +124,6 @@ export function ownerOfField(collection: SyncedCollection, field: string): 'stat
   if (o.county.includes(field)) return 'county';
   if (o.shared.includes(field)) return 'shared';
   return undefined;
-}
-
-/** Structural equality of JSON values (object key order does not matter). */
-export function jsonEqual(a: unknown, b: unknown): boolean {
-  if (a === b) return true;
-  if (typeof a !== 'object' || typeof b !== 'object' || a === null || b === null) return false;
-  if (Array.isArray(a) !== Array.isArray(b)) return false;
-  if (Array.isArray(a) && Array.isArray(b)) {
-    return a.length === b.length && a.every((item, i) => jsonEqual(item, b[i]));
-  }
-  const ra = a as Record<string, unknown>;
-  const rb = b as Record<string, unknown>;
-  const keys = new Set([...Object.keys(ra), ...Object.keys(rb)]);
-  for (const key of keys) {
-    if (!jsonEqual(ra[key], rb[key])) return false;
-  }
-  return true;
 }
 
 /** Top-level fields whose values differ between two versions (RxDB's `_` fields are ignored). */

@@ -2,8 +2,8 @@
 
 import { Ajv } from 'ajv';
 import { describe, expect, it } from 'vitest';
+import { syncedCollections } from '../api/sync-protocol';
 import { collectionDefinitions } from '../collections';
-import { syncedCollections } from '../sync/protocol';
 import {
   makeActivity,
   makeDepartment,

@@ -1,27 +1,27 @@
 // Validation against the shared schemas with the generated (CSP-safe) ajv validators; per-field errors in Chinese.
 
+import type { FieldError } from '../api/errors';
+import type { SyncedCollection } from '../api/sync-protocol';
 import { collectionDefinitions } from '../collections';
 import type { AnyDocumentSchema, JsonSchemaProperty } from '../common/json-schema';
 import { rxdbSchemaKeywords } from '../common/json-schema';
 import type { Label } from '../common/labels';
 import { datePattern, dateTimePattern, idNumberPattern, phonePattern, timePattern } from '../common/schema-parts';
-import type { SyncedCollection } from '../sync/protocol';
 import { validators } from './generated/validators.js';
 import type { AjvErrorObject, GeneratedValidator } from './generated-validator';
 
-export interface FieldError {
-  /** Dotted path of the field: 'title', 'visitor.phone', 'parties.0.name'; '' for the whole document. */
-  field: string;
-  /** Stable code: required, tooLong, tooShort, invalidFormat, notInList, tooSmall, tooLarge, notInteger, invalidType, unknownField, tooManyItems, tooFewItems, invalid. */
-  code: string;
-  /** Chinese, naming the field's Chinese label and what to do. */
-  message: string;
+/**
+ * A field error (src-shared/api/errors.ts) with its English text too, for the app's forms; the server sends the
+ * Chinese one. Codes: required, tooLong, tooShort, invalidFormat, notInList, tooSmall, tooLarge, notInteger,
+ * invalidType, unknownField, tooManyItems, tooFewItems, invalid. The message names the field's Chinese label.
+ */
+export interface LocalisedFieldError extends FieldError {
   messageEn: string;
 }
 
 export interface ValidationResult {
   valid: boolean;
-  errors: FieldError[];
+  errors: LocalisedFieldError[];
 }
 
 /** The validator of a schema version; undefined when there is none (an unknown version). */
@@ -76,7 +76,7 @@ function formatHint(pattern: unknown): Label | undefined {
   }
 }
 
-function toFieldError(collection: SyncedCollection, error: AjvErrorObject): FieldError {
+function toFieldError(collection: SyncedCollection, error: AjvErrorObject): LocalisedFieldError {
   const field = pathOf(error);
   const label = labelFor(collection, field);
   const zh = label['zh-CN'];
@@ -209,8 +209,8 @@ export function validateDocument(collection: SyncedCollection, doc: unknown, ver
 }
 
 /** Errors keyed by field, for forms (first error per field). */
-export function errorsByField(result: ValidationResult): Record<string, FieldError> {
-  const out: Record<string, FieldError> = {};
+export function errorsByField(result: ValidationResult): Record<string, LocalisedFieldError> {
+  const out: Record<string, LocalisedFieldError> = {};
   for (const error of result.errors) out[error.field] ??= error;
   return out;
 }

@@ -1,11 +1,12 @@
 // The app shell: health, JSON 404s, the renderer build with SPA fallback, CORS (desktop app, dev server), clean logs.
+
 import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { Writable } from 'node:stream';
 import { afterEach, describe, expect, it } from 'vitest';
+import { syncRoutes } from '../../src-shared/api/routes';
 import { opinionSchema } from '../../src-shared/opinion/opinion';
-import { syncRoutes } from '../../src-shared/sync/protocol';
 import { makeOpinion, TEST_COUNTY_ID } from '../../src-shared/testing/factories';
 import { buildServer, createLogger } from './app';
 import { desktopAppOrigin } from './plugins/cors';

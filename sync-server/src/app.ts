@@ -7,6 +7,7 @@ import pino, { type DestinationStream, type Logger } from 'pino';
 import type { ServerConfig } from './config';
 import { registerCors } from './plugins/cors';
 import { HttpError, notFoundBody, registerErrorHandler } from './plugins/errors';
+import { createServerMetrics, instrumentStore, registerMetrics, type ServerMetrics } from './plugins/metrics';
 import { storeRateLimit } from './plugins/rate-limit-store';
 import { reportRoutes } from './reports/report-routes';
 import { authRoutes } from './routes/auth';
@@ -18,6 +19,7 @@ import { replicationRoutes } from './routes/replication';
 import type { ServerContext } from './server-context';
 import { SqliteStore } from './store/sqlite-store';
 import type { Store } from './store/store';
+import { readTlsFiles } from './tls';
 
 export interface ServerDeps {
   /**
@@ -29,6 +31,8 @@ export interface ServerDeps {
   now?: () => Date;
   /** A logger to use instead of pino on standard error. */
   logger?: Logger;
+  /** Metrics to count into (tests read them); by default a new set. */
+  metrics?: ServerMetrics;
 }
 
 /** Logs never carry tokens, passwords or personal data (visitors, parties). */
@@ -57,15 +61,21 @@ export function createLogger(level: string, destination: DestinationStream = pin
 }
 
 export function buildServer(config: ServerConfig, deps: ServerDeps = {}): FastifyInstance {
+  // Certificate problems are configuration errors: found before the store is opened.
+  const https = config.tls ? readTlsFiles(config.tls) : null;
   if (!deps.store && config.databaseUrl)
     throw new Error('open the PostgreSQL store with openStore() and pass it as deps.store');
-  const store = deps.store ?? SqliteStore.open(config.dataDir);
+  const rawStore = deps.store ?? SqliteStore.open(config.dataDir);
   const ownsStore = deps.store === undefined;
+  const metrics = deps.metrics ?? createServerMetrics();
+  const store = instrumentStore(rawStore, metrics);
   const logger = deps.logger ?? createLogger(config.logLevel);
   const app = Fastify({
     loggerInstance: logger as FastifyBaseLogger,
     bodyLimit: config.bodyLimit,
-    trustProxy: false,
+    // X-Forwarded-For/-Proto/-Host count only when they come from a listed proxy (LS_TRUST_PROXY).
+    trustProxy: config.trustProxy.length > 0 ? config.trustProxy : false,
+    ...(https ? { https } : {}),
   });
   app.decorateRequest('caller', null);
 
@@ -83,6 +93,7 @@ export function buildServer(config: ServerConfig, deps: ServerDeps = {}): Fastif
   });
 
   registerCors(app, config);
+  registerMetrics(app, config, metrics);
 
   // API answers carry personal data: no browser may keep a copy in its HTTP cache (county PCs are often shared).
   app.addHook('onSend', async (request, reply, payload) => {
@@ -111,7 +122,7 @@ export function buildServer(config: ServerConfig, deps: ServerDeps = {}): Fastif
 
   if (ownsStore) {
     app.addHook('onClose', async () => {
-      await store.close();
+      await rawStore.close();
     });
   }
   return app;

@@ -10,33 +10,16 @@ import { opinionSchema } from '../../src-shared/opinion/opinion';
 import { loadConfig } from './config';
 import { FIXTURE, seedWorkReportFixture } from './reports/work-report.fixture';
 import { SqliteStore } from './store/sqlite-store';
+import { runNode } from './testing/run-process';
 
 const repoRoot = fileURLToPath(new URL('../..', import.meta.url));
 const cliPath = path.join('sync-server', 'src', 'cli.ts');
 
-interface Run {
-  code: number;
-  stdout: string;
-  stderr: string;
-}
-
-function cli(args: string[], input?: string): Promise<Run> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', cliPath, ...args], {
-      cwd: repoRoot,
-      env: { ...process.env, INIT_CWD: repoRoot, LS_LOG_LEVEL: 'warn' },
-    });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (d) => {
-      stdout += d;
-    });
-    child.stderr.on('data', (d) => {
-      stderr += d;
-    });
-    child.on('error', reject);
-    child.on('close', (code) => resolve({ code: code ?? -1, stdout, stderr }));
-    child.stdin.end(input ?? '');
+function cli(args: string[], input?: string) {
+  return runNode(['--import', 'tsx', cliPath, ...args], {
+    cwd: repoRoot,
+    env: { ...process.env, INIT_CWD: repoRoot, LS_LOG_LEVEL: 'warn' },
+    input,
   });
 }
 

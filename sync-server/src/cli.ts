@@ -1,15 +1,17 @@
-// The server's command line: `npm run server -- <command>`. Machine-readable output on stdout, messages on stderr.
-import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+// The server's command line: `npm run server -- <command>` or the built `node sync-server/dist/cli.js <command>`.
+// Machine-readable output on stdout, messages on stderr.
+import { existsSync, readFileSync, realpathSync, rmSync, writeFileSync } from 'node:fs';
 import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
-import { buildServer } from './app';
-import { ConfigError, defaultDataDirName, loadConfig, parseStaleDays, resolveFromInvocation } from './config';
+import { type ReportFormat, reportFormats } from '../../src-shared/api/reports';
+import { exitCodes, failureOf, UsageError } from './cli/exit-codes';
+import { commandHelp, overviewHelp, serveSettings } from './cli/help';
+import { type ConfigFlags, loadConfig, parseStaleDays, resolveFromInvocation } from './config';
 import { loadDemo, preEnrolStation } from './demo/load-demo';
 import { loadSampleRecords, type SampleSummary, sampleReferenceOf } from './demo/sample-records';
-import { ImportFileError, importStations } from './import/stations-import';
-import { HttpError } from './plugins/errors';
-import { type ReportFormat, reportFormats } from './reports/report-export';
+import { importStations } from './import/stations-import';
 import { syncReportOutput, workReportOutput } from './reports/report-output';
 import { issueEnrolmentCode, revokeStation } from './services/enrolment';
 import { addStaff } from './services/staff';
@@ -17,49 +19,8 @@ import { MigrateStoreError, migrateSqliteToPostgres } from './store/migrate-stor
 import { isPostgresUrl, openStore, storeDescription } from './store/open-store';
 import { RestoreError, restoreSqliteBackup } from './store/sqlite-store';
 import type { Store } from './store/store';
-import { StoreUnsupportedError, StoreVersionError } from './store/store-errors';
-
-const usage = `联络站同步服务器 — 用法: npm run server -- <命令> [选项]
-
-命令:
-  serve [--port N] [--host H] [--static-dir DIR] [--cors-origin URL] [--stale-days 7]
-                                 启动服务器（默认 127.0.0.1:8787），在标准输出打印地址；
-                                 --stale-days：同步情况报表默认按几天未同步算“超期未同步”
-  demo [--enroll-station ID] [--enrolment-out FILE] [--server-url URL] [--sample-records [--reference-date 日期]] [--json]
-                                 载入来宾市演示数据（6个县区、乡镇、联络站、代表、承办单位、县级账号）；
-                                 --enroll-station 直接为该站签发同步凭证并写入 JSON 文件（默认 <数据目录>/demo-enrolment.json）；
-                                 --sample-records 另载入象州县近4个月的演示记录（接待日、意见建议、调解案件、活动），
-                                 日期相对 --reference-date（年-月-日，默认今天）
-  counties list [--json]         列出县(市、区)
-  counties add --id ID --name 名称
-  stations list [--county ID] [--json]
-  stations import FILE [--json]  从 CSV 或 XLSX 导入联络站（表头：站点名称、类型、县(市、区)、乡镇(街道)、简称、地址、是否示范点）
-  enroll --station ID [--json]   签发一次性注册码（7天内有效）
-  revoke --station ID            吊销联络站的全部同步凭证
-  staff add --county ID --user NAME --password-stdin
-  sync-status [--county ID] [--json]
-                                 各联络站最近一次同步与心跳
-  report sync --county ID [--stale-days 7] [--format json|csv|xlsx] [--out FILE]
-                                 同步情况报表：本县区每个联络站的最近同步、版本、待同步条数、最近错误
-  report work --county ID [--from 日期] [--to 日期] [--township ID | --station ID]
-              [--format json|csv|xlsx] [--out FILE]
-                                 工作报表（日期为 年-月-日，默认本年1月1日至今天）；不带 --out 时
-                                 JSON 与 CSV 输出到标准输出，XLSX 必须用 --out 指定文件
-  backup --out FILE              在服务器运行时也可做一致的备份（内置 SQLite；PostgreSQL 请用 pg_dump）
-  restore --from FILE            从备份恢复（须先停止服务器）
-  migrate-store --from FILE --to URL [--json]
-                                 把一个县的 SQLite 数据文件迁入 PostgreSQL（一个事务；逐表、逐数据集核对条数，
-                                 不一致则不写入并以非零状态退出）
-
-通用选项:
-  --data DIR      数据目录（存放 liaison.sqlite），默认 ./${defaultDataDirName}（相对于执行命令的目录），
-                  也可用环境变量 LS_DATA_DIR 设置
-  --database URL  使用 PostgreSQL 数据库 postgres://用户:密码@主机:端口/库名（也可用 LS_DATABASE_URL）；
-                  不设置则使用数据目录中的内置 SQLite 文件
-环境变量: LS_DATA_DIR, LS_DATABASE_URL, LS_PORT, LS_HOST, LS_STATIC_DIR, LS_CORS_ORIGIN, LS_LOG_LEVEL, LS_AUTH_RATE_MAX
-`;
-
-class UsageError extends Error {}
+import { StoreUnsupportedError } from './store/store-errors';
+import { reloadTls } from './tls';
 
 /** Messages for people: standard error, so standard output stays parseable. */
 function say(message: string): void {
@@ -132,24 +93,23 @@ function serverRunning(dataDir: string): number | null {
 }
 
 async function serve(args: string[]): Promise<void> {
-  const { values } = parse(args, {
-    port: { type: 'string' },
-    host: { type: 'string' },
-    'static-dir': { type: 'string' },
-    'cors-origin': { type: 'string' },
-    'stale-days': { type: 'string' },
-  });
-  const config = loadConfig({
-    data: values.data,
-    database: values.database,
-    port: values.port,
-    host: values.host,
-    staticDir: values['static-dir'],
-    corsOrigin: values['cors-origin'],
-    staleDays: values['stale-days'],
-  });
+  const { values } = parse(args, Object.fromEntries(serveSettings.map((s) => [s.flag, { type: 'string' as const }])));
+  const flags: ConfigFlags = {};
+  for (const setting of serveSettings) {
+    const value = values[setting.flag];
+    if (typeof value === 'string') flags[setting.key] = value;
+  }
+  const config = loadConfig(flags);
+  // Only serve needs Fastify and its plugins: the other commands start faster without loading them.
+  const { buildServer } = await import('./app');
   const store = await openStore(config);
-  const app = buildServer(config, { store });
+  let app: Awaited<ReturnType<typeof buildServer>>;
+  try {
+    app = buildServer(config, { store });
+  } catch (err) {
+    await store.close();
+    throw err;
+  }
   app.addHook('onClose', async () => {
     await store.close();
   });
@@ -171,6 +131,16 @@ async function serve(args: string[]): Promise<void> {
   };
   process.on('SIGINT', () => void stop('SIGINT'));
   process.on('SIGTERM', () => void stop('SIGTERM'));
+  // After a certificate renewal (e.g. certbot's deploy hook): new connections get the new certificate.
+  // (On Windows SIGHUP means the console is closing; the service is restarted there instead.)
+  if (process.platform !== 'win32')
+    process.on('SIGHUP', () => {
+      try {
+        if (reloadTls(app, config)) say('已重新读取 HTTPS 证书');
+      } catch (err) {
+        say(`重新读取 HTTPS 证书失败，继续使用原证书：${err instanceof Error ? err.message : String(err)}`);
+      }
+    });
 }
 
 async function demo(args: string[]): Promise<void> {
@@ -454,50 +424,59 @@ const commands: Record<string, (args: string[]) => Promise<void>> = {
   'migrate-store': migrateStore,
 };
 
+/** Help asked for is the answer (stdout, exit 0); help after a mistake goes to stderr with exit 2. */
+function printHelp(text: string): void {
+  process.stdout.write(text.endsWith('\n') ? text : `${text}\n`);
+}
+
 export async function main(argv: string[]): Promise<number> {
   const [command, ...args] = argv;
-  if (!command || command === 'help' || command === '--help' || command === '-h') {
-    say(usage);
-    return command ? 0 : 2;
+  if (command === 'help' || command === '--help' || command === '-h') {
+    const topic = args[0] !== undefined && Object.hasOwn(commandHelp, args[0]) ? commandHelp[args[0]] : undefined;
+    printHelp(topic ?? overviewHelp);
+    return exitCodes.ok;
   }
-  const run = commands[command];
-  if (!run) {
-    say(`未知命令 "${command}"。\n\n${usage}`);
-    return 2;
+  if (!command) {
+    say(overviewHelp);
+    return exitCodes.usage;
+  }
+  // Own keys only: `constructor` or `toString` is not a command.
+  const run = Object.hasOwn(commands, command) ? commands[command] : undefined;
+  const help = Object.hasOwn(commandHelp, command) ? commandHelp[command] : undefined;
+  if (!run || !help) {
+    say(`未知命令 "${command}" / unknown command\n\n${overviewHelp}`);
+    return exitCodes.usage;
+  }
+  if (args.includes('--help') || args.includes('-h')) {
+    printHelp(help);
+    return exitCodes.ok;
   }
   try {
     await run(args);
-    return typeof process.exitCode === 'number' ? process.exitCode : 0;
+    return typeof process.exitCode === 'number' ? process.exitCode : exitCodes.ok;
   } catch (err) {
     if (err instanceof UsageError) {
-      say(`${err.message}\n\n${usage}`);
-      return 2;
+      say(`${err.message}\n\n${help}`);
+      return exitCodes.usage;
     }
-    if (err instanceof StoreVersionError) {
-      say(err.message);
-      return 1;
-    }
-    if (
-      err instanceof HttpError ||
-      err instanceof RestoreError ||
-      err instanceof ImportFileError ||
-      err instanceof StoreUnsupportedError ||
-      err instanceof MigrateStoreError
-    ) {
-      say(`错误（${err.code}）：${err.message}`);
-      return 1;
-    }
-    if (err instanceof ConfigError) {
-      say(`配置错误：${err.message}`);
-      return 2;
-    }
-    say(`错误：${err instanceof Error ? err.message : String(err)}`);
-    return 1;
+    const { exitCode, message } = failureOf(err);
+    say(message);
+    return exitCode;
   }
 }
 
-const isEntry =
-  process.argv[1] !== undefined && path.resolve(process.argv[1]) === path.resolve(new URL(import.meta.url).pathname);
+/** True when this module is the program being run (also through npm's `bin` symlink), not when it is imported. */
+function isEntryModule(): boolean {
+  const script = process.argv[1];
+  if (script === undefined) return false;
+  try {
+    return realpathSync(script) === realpathSync(fileURLToPath(import.meta.url));
+  } catch {
+    return false;
+  }
+}
+
+const isEntry = isEntryModule();
 if (isEntry) {
   const code = await main(process.argv.slice(2));
   // `serve` keeps running; other commands end here.

@@ -2,6 +2,17 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import {
+  ConfigError,
+  parseHost,
+  parseIntegerSetting,
+  parseLogLevel,
+  parseMetricsToken,
+  parseOrigin,
+  parseTrustProxy,
+} from './config-values';
+
+export { ConfigError } from './config-values';
 
 export interface RateLimitConfig {
   /** Attempts allowed per client IP within the window. */
@@ -35,6 +46,12 @@ export interface ServerConfig {
   logLevel: string;
   /** Days without a successful sync after which the sync report marks a station 超期未同步 (a request may ask otherwise). */
   staleDays: number;
+  /** Reverse proxies whose X-Forwarded-* headers are believed (addresses, CIDRs, `loopback`); empty: none. */
+  trustProxy: string[];
+  /** Certificate and key files (PEM) for Fastify's own HTTPS; null: plain HTTP (e.g. behind a TLS proxy). */
+  tls: { certFile: string; keyFile: string } | null;
+  /** Bearer token for GET /metrics; null: /metrics answers only direct requests from this machine. */
+  metricsToken: string | null;
 }
 
 /** The sync report's stale threshold when nothing else is configured. */
@@ -82,7 +99,30 @@ function parsePort(value: string | undefined, fallback: number): number {
   return n;
 }
 
-export class ConfigError extends Error {}
+/** A renderer build named explicitly must be one (an index.html in it); empty: serve none. */
+function parseStaticDir(value: string, env: NodeJS.ProcessEnv): string | null {
+  if (value.trim() === '') return null;
+  const dir = resolveFromInvocation(value, env);
+  if (!existsSync(path.join(dir, 'index.html'))) {
+    throw new ConfigError(
+      `--static-dir（环境变量 LS_STATIC_DIR）"${dir}" 里没有 index.html：请指向网页端构建目录（npm run build 生成的 dist/renderer），或设为空以不提供网页`,
+    );
+  }
+  return dir;
+}
+
+/** Certificate and key come together, or not at all. */
+function parseTls(cert: string | undefined, key: string | undefined, env: NodeJS.ProcessEnv): ServerConfig['tls'] {
+  const certFile = cert?.trim() || undefined;
+  const keyFile = key?.trim() || undefined;
+  if (!certFile && !keyFile) return null;
+  if (!certFile || !keyFile) {
+    throw new ConfigError(
+      'HTTPS 需要同时提供证书与私钥：--tls-cert（LS_TLS_CERT）和 --tls-key（LS_TLS_KEY），只给了其中一个',
+    );
+  }
+  return { certFile: resolveFromInvocation(certFile, env), keyFile: resolveFromInvocation(keyFile, env) };
+}
 
 /** The store's database from --database or LS_DATABASE_URL: a postgres:// URL, or none (the embedded SQLite file). */
 export function parseDatabaseUrl(value: string | undefined): string | null {
@@ -103,6 +143,13 @@ export interface ConfigFlags {
   staticDir?: string | undefined;
   corsOrigin?: string | undefined;
   staleDays?: string | undefined;
+  logLevel?: string | undefined;
+  bodyLimit?: string | undefined;
+  authRateMax?: string | undefined;
+  authRateWindowMs?: string | undefined;
+  trustProxy?: string | undefined;
+  tlsCert?: string | undefined;
+  tlsKey?: string | undefined;
 }
 
 /** Builds the configuration from flags (strongest), then LS_* environment variables, then defaults. */
@@ -113,20 +160,41 @@ export function loadConfig(flags: ConfigFlags = {}, env: NodeJS.ProcessEnv = pro
     dataDir,
     databaseUrl: parseDatabaseUrl(flags.database ?? env.LS_DATABASE_URL),
     port: parsePort(flags.port ?? env.LS_PORT, 8787),
-    host: flags.host ?? env.LS_HOST ?? '127.0.0.1',
-    bodyLimit: Number(env.LS_BODY_LIMIT ?? 8 * 1024 * 1024),
+    host: parseHost(flags.host ?? env.LS_HOST, { flag: '--host', env: 'LS_HOST' }),
+    bodyLimit: parseIntegerSetting(
+      flags.bodyLimit ?? env.LS_BODY_LIMIT,
+      8 * 1024 * 1024,
+      { flag: '--body-limit', env: 'LS_BODY_LIMIT' },
+      { min: 64 * 1024, max: 1024 * 1024 * 1024, unit: '字节' },
+    ),
     authRateLimit: {
-      max: Number(env.LS_AUTH_RATE_MAX ?? 10),
-      windowMs: Number(env.LS_AUTH_RATE_WINDOW_MS ?? 60_000),
+      max: parseIntegerSetting(
+        flags.authRateMax ?? env.LS_AUTH_RATE_MAX,
+        10,
+        { flag: '--auth-rate-max', env: 'LS_AUTH_RATE_MAX' },
+        { min: 1, max: 1_000_000, unit: '次' },
+      ),
+      windowMs: parseIntegerSetting(
+        flags.authRateWindowMs ?? env.LS_AUTH_RATE_WINDOW_MS,
+        60_000,
+        { flag: '--auth-rate-window-ms', env: 'LS_AUTH_RATE_WINDOW_MS' },
+        { min: 1000, max: 24 * 60 * 60 * 1000, unit: '毫秒' },
+      ),
     },
     staffSessionMs: 12 * 60 * 60 * 1000,
     enrolmentCodeMs: 7 * 24 * 60 * 60 * 1000,
     streamHeartbeatMs: 25_000,
-    staticDir:
-      staticFlag === undefined ? defaultStaticDir() : staticFlag === '' ? null : resolveFromInvocation(staticFlag, env),
-    corsOrigin: flags.corsOrigin ?? env.LS_CORS_ORIGIN ?? null,
-    logLevel: env.LS_LOG_LEVEL ?? 'info',
+    staticDir: staticFlag === undefined ? defaultStaticDir() : parseStaticDir(staticFlag, env),
+    corsOrigin: parseOrigin(flags.corsOrigin ?? env.LS_CORS_ORIGIN, { flag: '--cors-origin', env: 'LS_CORS_ORIGIN' }),
+    logLevel: parseLogLevel(flags.logLevel ?? env.LS_LOG_LEVEL, { flag: '--log-level', env: 'LS_LOG_LEVEL' }),
     staleDays: parseStaleDays(flags.staleDays ?? env.LS_STALE_DAYS),
+    trustProxy: parseTrustProxy(flags.trustProxy ?? env.LS_TRUST_PROXY, {
+      flag: '--trust-proxy',
+      env: 'LS_TRUST_PROXY',
+    }),
+    tls: parseTls(flags.tlsCert ?? env.LS_TLS_CERT, flags.tlsKey ?? env.LS_TLS_KEY, env),
+    // A secret: from the environment only, never a flag (flags show in every process list).
+    metricsToken: parseMetricsToken(env.LS_METRICS_TOKEN, 'LS_METRICS_TOKEN'),
   };
 }
 
@@ -145,6 +213,9 @@ export function testConfig(overrides: Partial<ServerConfig> & { dataDir: string 
     corsOrigin: null,
     logLevel: 'silent',
     staleDays: defaultStaleDays,
+    trustProxy: [],
+    tls: null,
+    metricsToken: null,
     ...overrides,
   };
 }

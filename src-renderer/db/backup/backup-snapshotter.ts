@@ -1,7 +1,7 @@
 // Keeps a copy of unsynced work outside IndexedDB: after changes settle, writes a snapshot through the host bridge.
 import { merge, type Subscription } from 'rxjs';
+import { stationCollections } from '../../../src-shared/api/sync-protocol';
 import type { HostApi } from '../../../src-shared/host/host-api';
-import { stationCollections } from '../../../src-shared/sync/protocol';
 import type { LiaisonDatabase } from '../database';
 import { getLocalSetting, setLocalSetting } from '../local-settings';
 import { buildStationSnapshot, serializeStationData } from '../transfer/station-data-file';

@@ -1,12 +1,12 @@
 // Refusals raised by the repositories: a DomainError that also lists every invalid field for the form.
 import { DomainError } from '../../../src-shared/common/domain-error';
-import type { FieldError } from '../../../src-shared/validation/validate';
+import type { LocalisedFieldError } from '../../../src-shared/validation/validate';
 
 /** The record does not satisfy its schema; nothing was stored. `errors` has one Chinese message per field. */
 export class RecordValidationError extends DomainError {
-  readonly errors: FieldError[];
+  readonly errors: LocalisedFieldError[];
 
-  constructor(errors: FieldError[]) {
+  constructor(errors: LocalisedFieldError[]) {
     const first = errors[0];
     super({
       code: 'validation_failed',

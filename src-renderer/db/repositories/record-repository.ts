@@ -1,7 +1,9 @@
 // The shared core of the record repositories: create, update and lifecycle commands, atomic, with history.
 import type { MangoQuery, MangoQuerySelector, RxCollection, RxDocument } from 'rxdb';
 import { map, type Observable } from 'rxjs';
+import type { StationCollection } from '../../../src-shared/api/sync-protocol';
 import { type CollectionDocuments, collectionDefinitions } from '../../../src-shared/collections';
+import { jsonEqual } from '../../../src-shared/common/canonical-json';
 import type { HistoryEntry, StationRecord } from '../../../src-shared/common/document';
 import { DomainError } from '../../../src-shared/common/domain-error';
 import { newId } from '../../../src-shared/common/ids';
@@ -13,8 +15,7 @@ import {
   type Command,
   type LifecycleRecord,
 } from '../../../src-shared/common/lifecycle';
-import { fieldsNotOwnedBy, initialStatuses, jsonEqual } from '../../../src-shared/ownership/field-ownership';
-import type { StationCollection } from '../../../src-shared/sync/protocol';
+import { fieldsNotOwnedBy, initialStatuses } from '../../../src-shared/ownership/field-ownership';
 import { validateDocument } from '../../../src-shared/validation/validate';
 import type { LiaisonDatabase } from '../database';
 import { getLocalSetting } from '../local-settings';

@@ -1,13 +1,13 @@
 // The station data file (.lsdata): every record and photo in one checked JSON file, for export, restore and backups.
 import type { RxCollection } from 'rxdb';
-import { type CollectionDocuments, collectionDefinitions, schemaVersions } from '../../../src-shared/collections';
-import { DomainError } from '../../../src-shared/common/domain-error';
 import {
   referenceCollections,
   type SyncedCollection,
   stationCollections,
   syncedCollections,
-} from '../../../src-shared/sync/protocol';
+} from '../../../src-shared/api/sync-protocol';
+import { type CollectionDocuments, collectionDefinitions, schemaVersions } from '../../../src-shared/collections';
+import { DomainError } from '../../../src-shared/common/domain-error';
 import { validateDocument } from '../../../src-shared/validation/validate';
 import type { LiaisonDatabase } from '../database';
 import { getLocalSetting, type StationIdentity, setLocalSetting } from '../local-settings';

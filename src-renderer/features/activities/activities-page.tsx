@@ -1,5 +1,5 @@
 // The 履职活动 section: activity records and the compliance view (tabs), the activity form and page, as nested routes.
-import { Route, Routes } from 'react-router-dom';
+import { Route, Routes } from 'react-router';
 import { ActivitiesHome } from './activities-home';
 import { ActivityDetail } from './activity-detail';
 import { ActivityForm } from './activity-form';

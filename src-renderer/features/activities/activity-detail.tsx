@@ -2,7 +2,7 @@
 import { EditOutlined } from '@ant-design/icons';
 import { Button, Card, Descriptions, Result, Space, Spin, Tag, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
-import { Link, useNavigate, useParams } from 'react-router-dom';
+import { Link, useNavigate, useParams } from 'react-router';
 import { activityFieldLabels, activityTypes } from '../../../src-shared/activity/activity';
 import type { Label } from '../../../src-shared/common/labels';
 import { formatDate, formatNumber } from '../../i18n/format';

@@ -1,6 +1,6 @@
 // Converts the activity form's values to activity fields and checks them with the shared schema before saving.
 import type { Activity, ActivityType } from '../../../src-shared/activity/activity';
-import { type FieldError, validateDocument } from '../../../src-shared/validation/validate';
+import { type LocalisedFieldError, validateDocument } from '../../../src-shared/validation/validate';
 
 export interface ActivityFormValues {
   type?: ActivityType;
@@ -68,7 +68,7 @@ const draftIdentity = {
 } as const;
 
 /** Schema errors of the activity as it would be stored (`base` = the stored activity when editing). */
-export function activityFieldErrors(fields: ActivityFields, base?: Activity): FieldError[] {
+export function activityFieldErrors(fields: ActivityFields, base?: Activity): LocalisedFieldError[] {
   const candidate: Record<string, unknown> = { ...(base ?? draftIdentity) };
   for (const [key, value] of Object.entries(fields)) {
     if (value === undefined) delete candidate[key];

@@ -1,7 +1,8 @@
 // The county API client: reports come back as sent, exports keep the server's Chinese file name, and a refused
 // session is reported so the workspace can ask staff to sign in again.
+
 import { describe, expect, it, vi } from 'vitest';
-import type { CountyCredentials } from '../../sync/credentials';
+import type { CountyCredentials } from '../../../src-shared/api/staff-session';
 import { createCountyApi, fileNameOf } from './county-api';
 
 const credentials: CountyCredentials = {

@@ -1,11 +1,24 @@
 // The county routes of the sync server (reference lists, duplicate suggestions, reports and their exports,
 // department upkeep), called with the staff session; a refused session reports itself so the page asks to sign in.
+
+import type { CountyReference, DuplicatesResponse } from '../../../src-shared/api/county-workspace';
+import {
+  type ExportFormat,
+  exportMediaTypes,
+  type SyncReport,
+  type SyncReportQuery,
+  type WorkReport,
+  type WorkReportQuery,
+} from '../../../src-shared/api/reports';
+import { countyRoutes, syncRoutes } from '../../../src-shared/api/routes';
+import type { CountyCredentials } from '../../../src-shared/api/staff-session';
+import {
+  appVersionHeader,
+  type PushResponse,
+  type PushRow,
+  type WireDocument,
+} from '../../../src-shared/api/sync-protocol';
 import { type Department, departmentSchema } from '../../../src-shared/department/department';
-import type { OpinionCategory, OpinionStatus } from '../../../src-shared/opinion/opinion';
-import type { StationKind } from '../../../src-shared/station/station';
-import type { PushResponse, PushRow, WireDocument } from '../../../src-shared/sync/protocol';
-import { syncRoutes } from '../../../src-shared/sync/protocol';
-import type { CountyCredentials } from '../../sync/credentials';
 import {
   createSyncClient,
   errorFromResponse,
@@ -14,65 +27,6 @@ import {
   type SyncClient,
   serverEndpoint,
 } from '../../sync/sync-client';
-
-// The report shapes are the server's contract; one definition for both sides.
-export type {
-  SyncReport,
-  SyncReportRow,
-  WorkReport,
-} from '../../../sync-server/src/reports/report-types';
-
-import type { SyncReport, WorkReport } from '../../../sync-server/src/reports/report-types';
-
-export const countyApiRoutes = {
-  reference: '/v1/county/reference',
-  duplicates: (opinionId: string) => `/v1/county/opinions/${encodeURIComponent(opinionId)}/duplicates`,
-  syncReport: '/v1/county/reports/sync',
-  workReport: '/v1/county/reports/work',
-} as const;
-
-export interface CountyReference {
-  county: { id: string; name: string };
-  townships: { id: string; name: string; stationCount: number }[];
-  stations: {
-    id: string;
-    name: string;
-    shortName: string;
-    kind: StationKind;
-    townshipId: string;
-    townshipName: string;
-    isDemonstration: boolean;
-  }[];
-}
-
-export interface DuplicateSuggestion {
-  id: string;
-  stationId: string;
-  stationName: string;
-  townshipName: string;
-  category: OpinionCategory;
-  status: OpinionStatus;
-  receivedAt: string;
-  title: string;
-  excerpt: string;
-  /** Character-bigram similarity of title + content, 0–1. */
-  score: number;
-}
-
-export interface DuplicatesResponse {
-  opinionId: string;
-  suggestions: DuplicateSuggestion[];
-}
-
-/** Period ('YYYY-MM-DD', inclusive) and area of a work report; no township/station = the whole county. */
-export interface WorkReportQuery {
-  from: string;
-  to: string;
-  townshipId?: string | undefined;
-  stationId?: string | undefined;
-}
-
-export type ExportFormat = 'csv' | 'xlsx';
 
 export interface ExportedFile {
   fileName: string;
@@ -87,7 +41,7 @@ export interface CountyApi {
   syncReport(staleDays?: number): Promise<SyncReport>;
   workReport(query: WorkReportQuery): Promise<WorkReport>;
   /** The server's export of a report (an audit-log entry is written there). */
-  exportReport(kind: 'sync', format: ExportFormat, query: { staleDays?: number }): Promise<ExportedFile>;
+  exportReport(kind: 'sync', format: ExportFormat, query: SyncReportQuery): Promise<ExportedFile>;
   exportReport(kind: 'work', format: ExportFormat, query: WorkReportQuery): Promise<ExportedFile>;
   /** Writes departments through the ordinary push; returns the server's conflicting states (empty when written). */
   pushDepartments(rows: PushRow<Department>[]): Promise<PushResponse<Department>>;
@@ -98,6 +52,16 @@ export interface CountyApiOptions {
   fetch?: typeof fetch;
   /** Called when the server no longer accepts the session (401 session_expired and the like). */
   onSessionExpired?: () => void;
+}
+
+/** The export's media type without parameters (what the saved file is). */
+function mediaTypeOf(format: ExportFormat): string {
+  return exportMediaTypes[format].split(';')[0] ?? exportMediaTypes[format];
+}
+
+/** The area and period of a work report, as its query string carries them. */
+function workQueryOf(query: WorkReportQuery): Record<string, string | number> {
+  return queryOf({ from: query.from, to: query.to, townshipId: query.townshipId, stationId: query.stationId });
 }
 
 function queryOf(values: Record<string, string | number | undefined>): Record<string, string | number> {
@@ -119,11 +83,6 @@ export function fileNameOf(disposition: string | null, fallback: string): string
   }
   return /filename="([^"]+)"/i.exec(disposition)?.[1] ?? fallback;
 }
-
-const mimeTypes: Record<ExportFormat, string> = {
-  csv: 'text/csv',
-  xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
-};
 
 export function createCountyApi(credentials: CountyCredentials, options: CountyApiOptions): CountyApi {
   const client: SyncClient = createSyncClient({
@@ -152,7 +111,7 @@ export function createCountyApi(credentials: CountyCredentials, options: CountyA
       let response: Response;
       try {
         response = await doFetch(serverEndpoint(credentials.serverUrl, route, { ...query, format }), {
-          headers: { authorization: `Bearer ${credentials.token}`, 'x-app-version': options.appVersion },
+          headers: { authorization: `Bearer ${credentials.token}`, [appVersionHeader]: options.appVersion },
           signal: AbortSignal.timeout(120_000),
         });
       } catch (error) {
@@ -169,30 +128,21 @@ export function createCountyApi(credentials: CountyCredentials, options: CountyA
       }
       const data = new Uint8Array(await response.arrayBuffer());
       const name = fileNameOf(response.headers.get('content-disposition'), `report.${format}`);
-      return { fileName: name, mimeType: mimeTypes[format], data };
+      return { fileName: name, mimeType: mediaTypeOf(format), data };
     });
   }
 
   return {
-    reference: () => get<CountyReference>(countyApiRoutes.reference),
-    duplicates: (opinionId) => get<DuplicatesResponse>(countyApiRoutes.duplicates(opinionId), { limit: 8 }),
-    syncReport: (staleDays) => get<SyncReport>(countyApiRoutes.syncReport, queryOf({ staleDays })),
-    workReport: (query) =>
-      get<WorkReport>(
-        countyApiRoutes.workReport,
-        queryOf({ from: query.from, to: query.to, townshipId: query.townshipId, stationId: query.stationId }),
-      ),
-    exportReport(kind: 'sync' | 'work', format: ExportFormat, query: WorkReportQuery | { staleDays?: number }) {
+    reference: () => get<CountyReference>(countyRoutes.reference),
+    duplicates: (opinionId) => get<DuplicatesResponse>(countyRoutes.duplicates(opinionId), { limit: 8 }),
+    syncReport: (staleDays) => get<SyncReport>(countyRoutes.syncReport, queryOf({ staleDays })),
+    workReport: (query) => get<WorkReport>(countyRoutes.workReport, workQueryOf(query)),
+    exportReport(kind: 'sync' | 'work', format: ExportFormat, query: WorkReportQuery | SyncReportQuery) {
       if (kind === 'sync') {
-        const { staleDays } = query as { staleDays?: number };
-        return download(countyApiRoutes.syncReport, queryOf({ staleDays }), format);
+        const { staleDays } = query as SyncReportQuery;
+        return download(countyRoutes.syncReport, queryOf({ staleDays }), format);
       }
-      const work = query as WorkReportQuery;
-      return download(
-        countyApiRoutes.workReport,
-        queryOf({ from: work.from, to: work.to, townshipId: work.townshipId, stationId: work.stationId }),
-        format,
-      );
+      return download(countyRoutes.workReport, workQueryOf(query as WorkReportQuery), format);
     },
     pushDepartments: (rows) =>
       guarded(() =>

@@ -1,6 +1,7 @@
 // The county staff workspace: its own navigation (意见办理, 承办单位, 同步情况报表, 工作报表, 设置, 退出登录), the
 // county's replication while open, and a way back to sign-in when the session ends. Mounted at /county/* in the
 // app's router, or standing alone (with its own hash router) where the app shows it instead of station setup.
+
 import {
   ApartmentOutlined,
   BarChartOutlined,
@@ -9,34 +10,27 @@ import {
   SettingOutlined,
   SolutionOutlined,
 } from '@ant-design/icons';
+import { QueryClient, QueryClientProvider, useQuery } from '@tanstack/react-query';
 import { Alert, Result, Spin, Typography } from 'antd';
 import { type ReactNode, useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import {
-  createHashRouter,
-  Navigate,
-  Route,
-  RouterProvider,
-  Routes,
-  useInRouterContext,
-  useLocation,
-  useNavigate,
-} from 'react-router-dom';
+import { createHashRouter, Navigate, Route, Routes, useInRouterContext, useLocation, useNavigate } from 'react-router';
+import { RouterProvider } from 'react-router/dom';
+import type { CountyCredentials } from '../../../src-shared/api/staff-session';
 import { useDatabase } from '../../app/app-context';
 import { getHost } from '../../platform/host';
-import type { CountyCredentials } from '../../sync/credentials';
 import { isSyncError } from '../../sync/sync-client';
 import { getSyncEngine, type SyncEngine, startSyncEngine } from '../../sync/sync-engine';
 import { useSyncCredentials } from '../../sync/sync-runner';
 import { AppFrame } from '../../ui/app-frame';
-import { CountySignInForm } from '../county-sign-in/county-sign-in-form';
-import { CountySessionProvider, useCountySession } from './county-context';
-import { CountyQueuePage } from './county-queue-page';
-import { CountySettingsPage } from './county-settings-page';
-import { DepartmentsPage } from './departments-page';
-import { SyncReportPage } from './sync-report-page';
-import { useCountySignOut } from './use-county-sign-out';
-import { WorkReportPage } from './work-report-page';
+import { DepartmentsPage } from './departments/departments-page';
+import { CountyQueuePage } from './queue/county-queue-page';
+import { SyncReportPage } from './reports/sync-report-page';
+import { WorkReportPage } from './reports/work-report-page';
+import { CountySessionProvider, useCountySession } from './session/county-context';
+import { CountySettingsPage } from './session/county-settings-page';
+import { useCountySignOut } from './session/use-county-sign-out';
+import { CountySignInForm } from './sign-in/county-sign-in-form';
 
 export const countyNavItems: { key: string; path: string; icon: ReactNode }[] = [
   { key: 'opinions', path: '/county/opinions', icon: <SolutionOutlined /> },
@@ -163,20 +157,13 @@ function StandaloneRouter() {
 }
 
 function useAppVersion(): string | null {
-  const [version, setVersion] = useState<string | null>(null);
-  useEffect(() => {
-    let active = true;
-    getHost()
-      .appInfo()
-      .then(
-        (info) => active && setVersion(info.version),
-        () => active && setVersion('0.0.0'),
-      );
-    return () => {
-      active = false;
-    };
-  }, []);
-  return version;
+  const info = useQuery({
+    queryKey: ['appVersion'],
+    queryFn: async () => (await getHost().appInfo()).version,
+    staleTime: Number.POSITIVE_INFINITY,
+  });
+  if (info.isError) return '0.0.0';
+  return info.data ?? null;
 }
 
 function SignedIn({ credentials }: { credentials: CountyCredentials }) {
@@ -191,7 +178,24 @@ function SignedIn({ credentials }: { credentials: CountyCredentials }) {
   );
 }
 
+/** The workspace's server data (TanStack Query): one client per open workspace, so nothing outlives it. */
+function createCountyQueryClient(): QueryClient {
+  return new QueryClient({
+    // Failures show at once (every page offers 刷新), and a page is not fetched again merely for regaining focus.
+    defaultOptions: { queries: { retry: false, refetchOnWindowFocus: false } },
+  });
+}
+
 export default function CountyPage() {
+  const [queryClient] = useState(createCountyQueryClient);
+  return (
+    <QueryClientProvider client={queryClient}>
+      <CountyWorkspace />
+    </QueryClientProvider>
+  );
+}
+
+function CountyWorkspace() {
   const { t } = useTranslation('county');
   const { credentials, loading } = useSyncCredentials();
   if (loading) return <Spin fullscreen />;

@@ -2,7 +2,7 @@
 import { Alert, App, Button, Card, Col, Descriptions, Form, Input, Result, Row, Space, Spin, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link, useNavigate, useParams } from 'react-router-dom';
+import { Link, useNavigate, useParams } from 'react-router';
 import { isDomainError } from '../../../src-shared/common/domain-error';
 import {
   type MediationCase,

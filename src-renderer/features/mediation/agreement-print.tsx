@@ -2,7 +2,7 @@
 import { Alert, Button, Result, Spin } from 'antd';
 import { type CSSProperties, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link, useParams } from 'react-router-dom';
+import { Link, useParams } from 'react-router';
 import { isDomainError } from '../../../src-shared/common/domain-error';
 import { type MediationCase, type Party, partyRoles } from '../../../src-shared/mediation-case/mediation-case';
 import { useActor, useStationProfile } from '../../app/app-context';

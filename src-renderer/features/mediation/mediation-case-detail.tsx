@@ -18,7 +18,7 @@ import {
 } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link, useNavigate, useParams } from 'react-router-dom';
+import { Link, useNavigate, useParams } from 'react-router';
 import { isDomainError } from '../../../src-shared/common/domain-error';
 import type { Label } from '../../../src-shared/common/labels';
 import {

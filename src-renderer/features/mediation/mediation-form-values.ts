@@ -10,7 +10,7 @@ import type {
   Party,
   PartyRole,
 } from '../../../src-shared/mediation-case/mediation-case';
-import { type FieldError, validateDocument } from '../../../src-shared/validation/validate';
+import { type LocalisedFieldError, validateDocument } from '../../../src-shared/validation/validate';
 
 export interface PartyFormValue {
   role?: PartyRole;
@@ -114,7 +114,7 @@ export function partiesProblem(parties: readonly Party[]): 'atLeastTwoParties' |
 }
 
 /** Schema errors of the case as it would be stored (`base` = the stored case when editing). */
-export function caseFieldErrors(fields: CaseFields, base?: MediationCase): FieldError[] {
+export function caseFieldErrors(fields: CaseFields, base?: MediationCase): LocalisedFieldError[] {
   const candidate = { ...(base ?? draftIdentity), ...fields };
   return validateDocument('mediationCases', candidate).errors;
 }
@@ -137,7 +137,7 @@ export function agreementFieldErrors(
   record: MediationCase,
   agreement: MediationAgreement,
   outcome?: string,
-): FieldError[] {
+): LocalisedFieldError[] {
   const candidate: MediationCase = { ...record, status: 'agreed', agreement };
   if (outcome) candidate.outcome = outcome;
   return validateDocument('mediationCases', candidate).errors.filter(

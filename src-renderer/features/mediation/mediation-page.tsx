@@ -1,5 +1,5 @@
 // The 调解案件 section: list, register, case page, agreement form and the A4 print view, as nested routes.
-import { Route, Routes } from 'react-router-dom';
+import { Route, Routes } from 'react-router';
 import { AgreementForm } from './agreement-form';
 import { AgreementPrint } from './agreement-print';
 import { MediationCaseDetail } from './mediation-case-detail';

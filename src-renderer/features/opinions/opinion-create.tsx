@@ -3,7 +3,7 @@ import { ArrowLeftOutlined } from '@ant-design/icons';
 import { Button, Card, Space, Typography } from 'antd';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useNavigate } from 'react-router-dom';
+import { useNavigate } from 'react-router';
 import { useStationRepresentatives } from '../../app/use-reference-data';
 import { OpinionIntakeForm } from '../../ui/opinion-intake-form';
 import { useUnsavedChangesGuard } from '../../ui/unsaved-changes-guard';

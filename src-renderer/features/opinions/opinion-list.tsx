@@ -4,7 +4,7 @@ import { Button, DatePicker, Flex, Input, Select, Space, Spin, Typography } from
 import dayjs from 'dayjs';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useNavigate } from 'react-router-dom';
+import { useNavigate } from 'react-router';
 import { opinionCategories, opinionStatuses } from '../../../src-shared/opinion/opinion';
 import { useStationRepresentatives } from '../../app/use-reference-data';
 import { formatNumber } from '../../i18n/format';

@@ -1,5 +1,5 @@
 // The 群众意见 section: list, 登记 (create), detail and 修改 (edit) as nested routes.
-import { Route, Routes } from 'react-router-dom';
+import { Route, Routes } from 'react-router';
 import { OpinionCreate } from './opinion-create';
 import { OpinionDetail } from './opinion-detail';
 import { OpinionEdit } from './opinion-edit';

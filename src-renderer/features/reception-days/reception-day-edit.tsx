@@ -4,7 +4,7 @@ import { ArrowLeftOutlined } from '@ant-design/icons';
 import { Alert, App, Button, Card, Form, Result, Space, Spin, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useNavigate, useParams } from 'react-router-dom';
+import { useNavigate, useParams } from 'react-router';
 import type { ReceptionDay } from '../../../src-shared/reception-day/reception-day';
 import { isReceptionDayEditable } from '../../../src-shared/reception-day/reception-day-editing';
 import { useActor } from '../../app/app-context';

@@ -2,7 +2,7 @@
 import { PlusOutlined } from '@ant-design/icons';
 import { Button, Flex, Table, type TableProps, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
-import { useNavigate } from 'react-router-dom';
+import { useNavigate } from 'react-router';
 import { type ReceptionDay, receptionDayStatuses } from '../../../src-shared/reception-day/reception-day';
 import { useStationRepresentatives } from '../../app/use-reference-data';
 import { formatDateWithWeekday } from '../../i18n/format';

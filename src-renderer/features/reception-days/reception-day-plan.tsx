@@ -4,7 +4,7 @@ import { Alert, App, Button, Card, Form, Space, Typography } from 'antd';
 import dayjs from 'dayjs';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useNavigate } from 'react-router-dom';
+import { useNavigate } from 'react-router';
 import { useActor, useDatabase, useStationProfile } from '../../app/app-context';
 import { isRecordValidationError } from '../../db/repositories/record-errors';
 import { useLocale } from '../../i18n/i18n';

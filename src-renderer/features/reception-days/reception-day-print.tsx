@@ -2,7 +2,7 @@
 import { ArrowLeftOutlined } from '@ant-design/icons';
 import { Button, Spin } from 'antd';
 import { useTranslation } from 'react-i18next';
-import { useNavigate, useParams } from 'react-router-dom';
+import { useNavigate, useParams } from 'react-router';
 import { labelOf } from '../../../src-shared/common/labels';
 import { opinionCategories, opinionStatuses } from '../../../src-shared/opinion/opinion';
 import { representativeLevels } from '../../../src-shared/representative/representative';

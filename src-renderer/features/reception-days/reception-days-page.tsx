@@ -1,5 +1,5 @@
 // The 接待日 section: list, plan, edit plan, detail (hold, cancel, fast opinion form) and the two A4 print views.
-import { Route, Routes } from 'react-router-dom';
+import { Route, Routes } from 'react-router';
 import { ReceptionDayDetail } from './reception-day-detail';
 import { ReceptionDayEdit } from './reception-day-edit';
 import { ReceptionDayList } from './reception-day-list';

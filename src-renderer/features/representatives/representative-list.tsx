@@ -2,7 +2,7 @@
 import { Alert, Card, Segmented, Space, Table, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link } from 'react-router-dom';
+import { Link } from 'react-router';
 import {
   type Representative,
   type RepresentativeLevel,

@@ -1,7 +1,7 @@
 // 代表履职档案: one representative's reception days attended, opinions received and activities joined.
 import { Button, Card, Col, Descriptions, Result, Row, Space, Spin, Statistic, Table, Tag, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
-import { Link, useParams } from 'react-router-dom';
+import { Link, useParams } from 'react-router';
 import { type Activity, activityTypes } from '../../../src-shared/activity/activity';
 import { type Opinion, opinionCategories, opinionStatuses } from '../../../src-shared/opinion/opinion';
 import type { ReceptionDay } from '../../../src-shared/reception-day/reception-day';

@@ -1,9 +1,10 @@
 // 设置's data-safety commands: export all data, wipe this PC, the diagnostics report (restoring an exported file is
 // db/transfer/restore-exported-file.ts, shared with first run).
+
+import { type SyncedCollection, syncedCollections } from '../../../src-shared/api/sync-protocol';
 import { collectionDefinitions } from '../../../src-shared/collections';
 import type { Locale } from '../../../src-shared/common/labels';
 import type { HostApi } from '../../../src-shared/host/host-api';
-import { type SyncedCollection, syncedCollections } from '../../../src-shared/sync/protocol';
 import type { StationProfile } from '../../app/app-types';
 import { stopBackupSnapshotter } from '../../db/backup/backup-snapshotter';
 import type { LiaisonDatabase } from '../../db/database';

@@ -3,7 +3,7 @@
 import { ExclamationCircleOutlined } from '@ant-design/icons';
 import { Alert, Card, List, Space, Tag, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
-import { Link } from 'react-router-dom';
+import { Link } from 'react-router';
 import { formatDateTime } from '../../i18n/format';
 import { useLocale } from '../../i18n/i18n';
 import { type SyncRefusal, useSyncStatusStore } from '../../state/sync-status-store';

@@ -2,7 +2,7 @@
 import { CalendarOutlined, PlusOutlined } from '@ant-design/icons';
 import { Badge, Button, Card, Col, Empty, List, Row, Space, Tag, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
-import { useNavigate } from 'react-router-dom';
+import { useNavigate } from 'react-router';
 import { activityTypes } from '../../../src-shared/activity/activity';
 import { labelOf } from '../../../src-shared/common/labels';
 import { useStationProfile } from '../../app/app-context';

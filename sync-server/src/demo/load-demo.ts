@@ -1,4 +1,5 @@
 // Loads the demo data into a store (idempotent) and, on request, pre-enrols one demo station for the start script.
+import type { PreIssuedEnrolment } from '../../../src-shared/api/enrolment';
 import { hashSecret, newToken, verifyPassword } from '../security/secrets';
 import { writeReference } from '../services/reference-data';
 import { addStaff } from '../services/staff';
@@ -47,25 +48,15 @@ export async function loadDemo(store: Store, now: Date): Promise<DemoSummary> {
   };
 }
 
-/** What the start script passes to the app so that it starts already enrolled. */
-export interface DemoEnrolment {
-  serverUrl: string;
-  token: string;
-  stationId: string;
-  stationName: string;
-  countyId: string;
-  countyName: string;
-  deviceName: string;
-}
-
-/** Enrols a station directly (no code exchange) and returns its new token; earlier tokens stay valid. */
+/** Enrols a station directly (no code exchange) and returns its new token, as the app adopts it (see
+ * src-shared/api/enrolment.ts); earlier tokens stay valid. */
 export async function preEnrolStation(
   store: Store,
   stationId: string,
   serverUrl: string,
   now: Date,
   deviceName = 'demo',
-): Promise<DemoEnrolment> {
+): Promise<Required<PreIssuedEnrolment>> {
   const station = await store.getDocument('stations', stationId);
   if (!station || station.deleted)
     throw new Error(`找不到编号为 ${stationId} 的联络站：请先运行 demo，或用 "stations list" 查看编号`);

@@ -1,6 +1,7 @@
 // Demo station records for 象州县 (reception days, opinions, mediation cases, activities): built through the shared
 // lifecycles from a reference date, validated, and stored with fixed ids so that loading twice writes nothing new.
 import type { Activity } from '../../../src-shared/activity/activity';
+import type { SyncedCollection } from '../../../src-shared/api/sync-protocol';
 import type { StationRecord } from '../../../src-shared/common/document';
 import { type Actor, applyCommand, type Command, type Lifecycle } from '../../../src-shared/common/lifecycle';
 import { datePattern } from '../../../src-shared/common/schema-parts';
@@ -20,7 +21,6 @@ import {
 import { type OpinionAction, opinionLifecycle } from '../../../src-shared/opinion/opinion-lifecycle';
 import type { ReceptionDay } from '../../../src-shared/reception-day/reception-day';
 import { receptionDayLifecycle } from '../../../src-shared/reception-day/reception-day-lifecycle';
-import type { SyncedCollection } from '../../../src-shared/sync/protocol';
 import { validateDocument } from '../../../src-shared/validation/validate';
 import type { DocumentWrite, Store } from '../store/store';
 import { buildDemoData } from './demo-data';

@@ -2,11 +2,11 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import ExcelJS from 'exceljs';
+import { canonicalJson } from '../../../src-shared/common/canonical-json';
 import { newId } from '../../../src-shared/common/ids';
 import { type Station, type StationKind, stationKinds } from '../../../src-shared/station/station';
 import { domainRules } from '../replication/domain-rules';
 import { referenceWrite } from '../services/reference-data';
-import { canonicalJson } from '../store/sqlite-store';
 import type { County, DocumentWrite, Store, Township } from '../store/store';
 
 /** The columns, by their Chinese header; `required` columns must be present in the header row. */

@@ -1,7 +1,7 @@
 // CORS for the clients that run at another origin: the desktop app (app://liaison) always, plus one configured origin
 // (LS_CORS_ORIGIN, e.g. the Vite dev server). Requests from any other origin get no CORS headers, so browsers refuse.
 import type { FastifyInstance } from 'fastify';
-import { appVersionHeader, schemaVersionHeader } from '../../../src-shared/sync/protocol';
+import { appVersionHeader, schemaVersionHeader } from '../../../src-shared/api/sync-protocol';
 import type { ServerConfig } from '../config';
 
 /** The Electron renderer's origin (src-main's app:// protocol, host `liaison`). */

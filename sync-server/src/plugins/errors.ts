@@ -1,6 +1,7 @@
 // One error handler: every refusal leaves as JSON `{ error, message }` with a stable code and a Chinese message.
+
 import type { FastifyError, FastifyInstance } from 'fastify';
-import type { ErrorBody } from '../../../src-shared/sync/protocol';
+import type { ErrorBody } from '../../../src-shared/api/errors';
 import { StorageError } from '../store/store-errors';
 
 /** A refusal with its HTTP status, stable code, Chinese message and optional extra fields (e.g. `requiredVersion`). */

@@ -1,5 +1,9 @@
 // The server's domain rules, taken from src-shared (schemas, derived keys, field ownership, lifecycles, edit rules):
 // nothing re-declared here. The app checks the same rules before saving; the server trusts nothing from a client.
+
+import type { FieldError } from '../../../src-shared/api/errors';
+import type { SyncedCollection } from '../../../src-shared/api/sync-protocol';
+import { canonicalJson } from '../../../src-shared/common/canonical-json';
 import { isDomainError } from '../../../src-shared/common/domain-error';
 import type { Opinion } from '../../../src-shared/opinion/opinion';
 import { withReceivedAtDesc } from '../../../src-shared/opinion/opinion';
@@ -15,10 +19,8 @@ import {
   isReceptionDayEditable,
   receptionDayPlanFields,
 } from '../../../src-shared/reception-day/reception-day-editing';
-import type { SyncedCollection } from '../../../src-shared/sync/protocol';
 import { validateDocument } from '../../../src-shared/validation/validate';
-import { canonicalJson } from '../store/sqlite-store';
-import type { DomainRules, EditRefusal, FieldError } from './push-decision';
+import type { DomainRules, EditRefusal } from './push-decision';
 
 /** Errors of derived fields, which the schema cannot express: an opinion's sort key must follow its `receivedAt`. */
 function derivedFieldErrors(collection: SyncedCollection, body: Record<string, unknown>): FieldError[] {

@@ -1,21 +1,15 @@
 // Deciding a push batch (pure): idempotent resends, conflicts, validation, scope, field ownership, transitions.
+
+import type { FieldError } from '../../../src-shared/api/errors';
+import type { PushRow, SyncedCollection, WireDocument } from '../../../src-shared/api/sync-protocol';
+import { canonicalJson } from '../../../src-shared/common/canonical-json';
 import type { Role } from '../../../src-shared/common/document';
-import type { PushRow, SyncedCollection, WireDocument } from '../../../src-shared/sync/protocol';
 import type { Caller } from '../plugins/auth';
 import { forbidden, HttpError } from '../plugins/errors';
-import { canonicalJson } from '../store/sqlite-store';
 import type { DocumentWrite, StoredDocument } from '../store/store';
 import { inScope, isReferenceCollection, owningStationId, readScope } from './scope';
 
 export type WireBody = WireDocument<Record<string, unknown>>;
-
-export interface FieldError {
-  /** Path of the field, e.g. `visitor.phone` ('' for the document itself). */
-  field: string;
-  /** Stable code from the shared validation (required, tooLong, invalidFormat, …). */
-  code: string;
-  message: string;
-}
 
 /** The domain rules the server enforces, taken from src-shared (see domain-rules.ts). */
 export interface DomainRules {

@@ -1,6 +1,7 @@
 // The schema version the server requires per collection: the shared schemas' current versions.
+
+import type { SyncedCollection } from '../../../src-shared/api/sync-protocol';
 import { schemaVersions } from '../../../src-shared/collections';
-import type { SyncedCollection } from '../../../src-shared/sync/protocol';
 
 export function requiredSchemaVersion(collection: SyncedCollection): number {
   return schemaVersions[collection];

@@ -1,6 +1,6 @@
 // Who may read and write what: the caller's scope per collection, and where a document belongs.
-import type { SyncedCollection } from '../../../src-shared/sync/protocol';
-import { referenceCollections } from '../../../src-shared/sync/protocol';
+import type { SyncedCollection } from '../../../src-shared/api/sync-protocol';
+import { referenceCollections } from '../../../src-shared/api/sync-protocol';
 import type { Caller } from '../plugins/auth';
 import type { Scope, StoredDocument } from '../store/store';
 

@@ -1,8 +1,9 @@
 // Likely duplicates: same category, similar Chinese text (character-bigram Jaccard), any station of the county.
 import { describe, expect, it } from 'vitest';
+import type { DuplicatesResponse } from '../../../src-shared/api/county-workspace';
+import { countyRoutes } from '../../../src-shared/api/routes';
 import { makeOpinion, TEST_COUNTY_ID } from '../../../src-shared/testing/factories';
 import { auth, OTHER_COUNTY_ID, OTHER_STATION_ID, startTestServer } from '../testing/test-server';
-import type { DuplicateSuggestion } from './duplicates';
 import { bigrams, jaccard } from './duplicates';
 
 describe('bigram Jaccard', () => {
@@ -54,11 +55,11 @@ describe('GET /v1/county/opinions/:id/duplicates', () => {
       );
       const res = await server.app.inject({
         method: 'GET',
-        url: '/v1/county/opinions/op-target/duplicates',
+        url: countyRoutes.duplicates('op-target'),
         headers: auth(server.tokens.staffX),
       });
       expect(res.statusCode).toBe(200);
-      const { suggestions } = res.json<{ suggestions: DuplicateSuggestion[] }>();
+      const { suggestions } = res.json<DuplicatesResponse>();
       expect(suggestions.map((s) => s.id)).toEqual(['op-same', 'op-near']);
       expect(suggestions[0]?.score).toBe(1);
       expect(suggestions[1]?.score).toBeGreaterThan(0.2);
@@ -67,20 +68,20 @@ describe('GET /v1/county/opinions/:id/duplicates', () => {
 
       const strict = await server.app.inject({
         method: 'GET',
-        url: '/v1/county/opinions/op-target/duplicates?minScore=0.99',
+        url: `${countyRoutes.duplicates('op-target')}?minScore=0.99`,
         headers: auth(server.tokens.staffX),
       });
-      expect(strict.json<{ suggestions: DuplicateSuggestion[] }>().suggestions.map((s) => s.id)).toEqual(['op-same']);
+      expect(strict.json<DuplicatesResponse>().suggestions.map((s) => s.id)).toEqual(['op-same']);
 
       const foreignStaff = await server.app.inject({
         method: 'GET',
-        url: '/v1/county/opinions/op-target/duplicates',
+        url: countyRoutes.duplicates('op-target'),
         headers: auth(server.tokens.staffY),
       });
       expect(foreignStaff.statusCode).toBe(403);
       const missing = await server.app.inject({
         method: 'GET',
-        url: '/v1/county/opinions/nope/duplicates',
+        url: countyRoutes.duplicates('nope'),
         headers: auth(server.tokens.staffX),
       });
       expect(missing.statusCode).toBe(404);

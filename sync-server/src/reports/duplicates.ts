@@ -1,26 +1,16 @@
 // Likely duplicates of an opinion for the county's merge action: same category, similar Chinese text, any station.
-import type { OpinionCategory, OpinionStatus } from '../../../src-shared/opinion/opinion';
+import type {
+  DuplicateSuggestion,
+  DuplicatesQuery,
+  DuplicatesResponse,
+} from '../../../src-shared/api/county-workspace';
+import type { OpinionCategory } from '../../../src-shared/opinion/opinion';
 import { forbidden, notFound } from '../plugins/errors';
 import type { Store } from '../store/store';
 
-/** An opinion the county could merge into: same county and category, not itself a merged duplicate. */
-export interface DuplicateCandidate {
-  id: string;
-  stationId: string;
-  stationName: string;
-  townshipName: string;
-  category: OpinionCategory;
-  status: OpinionStatus;
-  receivedAt: string;
-  title: string;
+/** An opinion the county could merge into, as the store reads it: a suggestion before it is scored, with its content. */
+export interface DuplicateCandidate extends Omit<DuplicateSuggestion, 'score' | 'excerpt'> {
   content: string;
-}
-
-export interface DuplicateSuggestion extends Omit<DuplicateCandidate, 'content'> {
-  /** Character-bigram Jaccard similarity of title + content, 0–1. */
-  score: number;
-  /** The start of the content (up to 120 characters), for the list. */
-  excerpt: string;
 }
 
 /** Letters, digits and CJK only: punctuation and spaces say nothing about the matter. */
@@ -46,12 +36,6 @@ export function jaccard(a: ReadonlySet<string>, b: ReadonlySet<string>): number 
   return common / (a.size + b.size - common);
 }
 
-export interface DuplicateOptions {
-  limit?: number;
-  /** Lowest similarity shown (default 0.2: a shared place name alone stays below it). */
-  minScore?: number;
-}
-
 /**
  * Likely duplicates of opinion `id` in the caller's county, best first. The candidates (same county and category,
  * not merged, not the opinion itself) are read by the store; the similarity is computed here.
@@ -60,8 +44,8 @@ export async function findDuplicates(
   store: Store,
   countyId: string,
   id: string,
-  options: DuplicateOptions = {},
-): Promise<{ opinionId: string; suggestions: DuplicateSuggestion[] }> {
+  options: DuplicatesQuery = {},
+): Promise<DuplicatesResponse> {
   const opinion = await store.getDocument('opinions', id);
   if (!opinion || opinion.deleted) throw notFound('opinion_not_found', '找不到这条意见，可能已被删除，请刷新列表');
   if (opinion.countyId !== countyId) {

@@ -1,12 +1,11 @@
 // Report exports: XLSX (exceljs, Chinese headers, one sheet per section) and CSV (UTF-8 with BOM), personal data masked.
+
 import ExcelJS from 'exceljs';
+import type { Rate, SyncReport, WorkReport } from '../../../src-shared/api/reports';
 import { mediationCaseStatuses } from '../../../src-shared/mediation-case/mediation-case';
 import { opinionCategories, opinionStatuses, satisfactionLevels } from '../../../src-shared/opinion/opinion';
 import { stationKinds } from '../../../src-shared/station/station';
-import type { OpinionDetailRow, Rate, SyncReport, WorkReport } from './report-types';
-
-export type ReportFormat = 'json' | 'csv' | 'xlsx';
-export const reportFormats: readonly ReportFormat[] = ['json', 'csv', 'xlsx'];
+import type { OpinionDetailRow } from './report-types';
 
 export type CellValue = string | number | null;
 
@@ -294,12 +293,6 @@ export function toCsv(sections: readonly ReportSection[]): string {
   }
   return `\uFEFF${lines.join('\r\n')}\r\n`;
 }
-
-export const contentTypes: Record<ReportFormat, string> = {
-  json: 'application/json; charset=utf-8',
-  csv: 'text/csv; charset=utf-8',
-  xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
-};
 
 /** `attachment` with an ASCII fallback name and the UTF-8 name (RFC 6266 / 5987). */
 export function contentDisposition(asciiName: string, chineseName: string): string {

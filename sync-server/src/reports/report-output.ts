@@ -1,15 +1,8 @@
 // One way to produce a report in a format, for the HTTP routes and the CLI alike; every CSV/XLSX export is audited.
+import type { SyncReport, WorkReport } from '../../../src-shared/api/reports';
+import { type ExportFormat, exportMediaTypes, type ReportFormat } from '../../../src-shared/api/reports';
 import type { Store } from '../store/store';
-import {
-  contentDisposition,
-  contentTypes,
-  type ReportFormat,
-  syncReportSections,
-  toCsv,
-  toXlsx,
-  workReportSections,
-} from './report-export';
-import type { SyncReport, WorkReport } from './report-types';
+import { contentDisposition, syncReportSections, toCsv, toXlsx, workReportSections } from './report-export';
 import { buildSyncReport, defaultStaleDays } from './sync-report';
 import { buildWorkReport, shanghaiToday, type WorkReportRequest } from './work-report';
 
@@ -23,10 +16,10 @@ export interface ReportFile {
   contentDisposition: string;
 }
 
-export type ReportOutput<J> = { format: 'json'; value: J } | ({ format: 'csv' | 'xlsx' } & ReportFile);
+export type ReportOutput<J> = { format: 'json'; value: J } | ({ format: ExportFormat } & ReportFile);
 
 async function exportFile(
-  format: 'csv' | 'xlsx',
+  format: ExportFormat,
   sections: Parameters<typeof toCsv>[0],
   title: string,
   baseName: string,
@@ -36,7 +29,7 @@ async function exportFile(
   const fileName = `${baseName}.${format}`;
   const displayName = `${displayBase}.${format}`;
   return {
-    contentType: contentTypes[format],
+    contentType: exportMediaTypes[format],
     body,
     fileName,
     displayName,

@@ -1,10 +1,11 @@
 // County report routes over HTTP: JSON, XLSX and CSV exports, masking, the audit log, and the staff-only scope.
+
 import ExcelJS from 'exceljs';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { SyncReport, WorkReport } from '../../../src-shared/api/reports';
+import { countyRoutes } from '../../../src-shared/api/routes';
 import { makeDepartment } from '../../../src-shared/testing/factories';
 import { auth, insertRow, pushDocs, startTestServer, type TestServer, updateRow } from '../testing/test-server';
-import { countyReportRoutes } from './report-routes';
-import type { SyncReport, WorkReport } from './report-types';
 import { FIXTURE as F, seedWorkReportFixture } from './work-report.fixture';
 
 let server: TestServer;
@@ -22,7 +23,7 @@ async function exports() {
   return (await server.store.listAudit(100)).filter((e) => e.action === 'report.export');
 }
 
-const workUrl = (query: string) => `${countyReportRoutes.work}?from=${F.from}&to=${F.to}${query}`;
+const workUrl = (query: string) => `${countyRoutes.workReport}?from=${F.from}&to=${F.to}${query}`;
 
 function get(url: string, token: string) {
   return server.app.inject({ method: 'GET', url, headers: auth(token) });
@@ -63,6 +64,12 @@ describe('GET /v1/county/reports/work', () => {
     const report = res.json<WorkReport>();
     expect(report.opinions.processingRate).toEqual({ numerator: 4, denominator: 9, value: 4 / 9 });
     expect(report.area).toEqual({ kind: 'county', id: F.countyId, name: '象州县' });
+    // The monthly trend comes with the report: one request, not one per month.
+    expect(report.opinions.byMonth.map((m) => [m.month, m.received])).toEqual([
+      ['2026-01', 4],
+      ['2026-02', 4],
+      ['2026-03', 3],
+    ]);
     expect(await exports()).toEqual([]); // viewing is not exporting
   });
 
@@ -142,7 +149,7 @@ describe('GET /v1/county/reports/work', () => {
   });
 
   it('answers a malformed date with 400 and a Chinese message', async () => {
-    const res = await get(`${countyReportRoutes.work}?from=2026-02-30`, server.tokens.staffX);
+    const res = await get(`${countyRoutes.workReport}?from=2026-02-30`, server.tokens.staffX);
     expect(res.statusCode).toBe(400);
     expect(res.json()).toMatchObject({ error: 'invalid_date' });
   });
@@ -156,7 +163,7 @@ describe('GET /v1/county/reports/sync', () => {
       headers: auth(server.tokens.stationA),
       payload: { appVersion: '0.1.0', pendingChanges: 3, lastError: null, lastSyncAt: F.now.toISOString() },
     });
-    const res = await get(countyReportRoutes.sync, server.tokens.staffX);
+    const res = await get(countyRoutes.syncReport, server.tokens.staffX);
     expect(res.statusCode).toBe(200);
     const report = res.json<SyncReport>();
     expect(report.stations.map((s) => s.stationId).sort()).toEqual([F.stationB, F.stationA].sort());
@@ -167,7 +174,7 @@ describe('GET /v1/county/reports/sync', () => {
       status: 'neverSynced',
     });
 
-    const csv = await get(`${countyReportRoutes.sync}?format=csv`, server.tokens.staffX);
+    const csv = await get(`${countyRoutes.syncReport}?format=csv`, server.tokens.staffX);
     expect(csv.statusCode).toBe(200);
     const rows = parseCsv(csv.body.slice(1));
     expect(rows[0]?.slice(0, 4)).toEqual(['乡镇(街道)', '联络站', '类型', '状态']);
@@ -184,25 +191,25 @@ describe('GET /v1/county/reports/sync', () => {
     expect(pulled.statusCode).toBe(200);
     server.clock.current = new Date(syncedAt.getTime() + 5 * 24 * 60 * 60 * 1000);
 
-    const byDefault = (await get(countyReportRoutes.sync, server.tokens.staffX)).json<SyncReport>();
+    const byDefault = (await get(countyRoutes.syncReport, server.tokens.staffX)).json<SyncReport>();
     expect(byDefault.staleDays).toBe(3);
     const station = (report: SyncReport) => report.stations.find((s) => s.daysSinceSync !== null);
     expect(station(byDefault)).toMatchObject({ daysSinceSync: 5, stale: true, status: 'stale' });
 
-    const asked = (await get(`${countyReportRoutes.sync}?staleDays=10`, server.tokens.staffX)).json<SyncReport>();
+    const asked = (await get(`${countyRoutes.syncReport}?staleDays=10`, server.tokens.staffX)).json<SyncReport>();
     expect(asked.staleDays).toBe(10);
     expect(station(asked)).toMatchObject({ daysSinceSync: 5, stale: false, status: 'fresh' });
   });
 
   it('refuses station tokens', async () => {
-    const res = await get(countyReportRoutes.sync, server.tokens.stationB);
+    const res = await get(countyRoutes.syncReport, server.tokens.stationB);
     expect(res.statusCode).toBe(403);
   });
 });
 
 describe('county workspace helpers', () => {
   it('lists the townships and stations of the county for filters', async () => {
-    const res = await get('/v1/county/reference', server.tokens.staffX);
+    const res = await get(countyRoutes.reference, server.tokens.staffX);
     expect(res.statusCode).toBe(200);
     const body = res.json<{
       county: { id: string; name: string };
@@ -217,7 +224,7 @@ describe('county workspace helpers', () => {
       ]),
     );
     expect(body.stations.map((s) => s.id).sort()).toEqual([F.stationA, F.stationB].sort());
-    expect((await get('/v1/county/reference', server.tokens.stationA)).statusCode).toBe(403);
+    expect((await get(countyRoutes.reference, server.tokens.stationA)).statusCode).toBe(403);
   });
 
   it('lets staff maintain departments through push (create, rename, deactivate)', async () => {

@@ -1,14 +1,15 @@
-// County reports over HTTP: GET /v1/county/reports/sync and /work, as JSON, CSV or XLSX (staff of the county only).
+// County reports over HTTP (countyRoutes.syncReport and .workReport) as JSON, CSV or XLSX, staff of the county only.
 import type { FastifyPluginAsync, FastifyReply } from 'fastify';
+import {
+  type ReportFormat,
+  reportFormats,
+  type SyncReportQuery,
+  type WorkReportQuery,
+} from '../../../src-shared/api/reports';
+import { countyRoutes } from '../../../src-shared/api/routes';
 import { actorOf, authenticateStaff } from '../plugins/auth';
 import type { ServerContext } from '../server-context';
-import { type ReportFormat, reportFormats } from './report-export';
 import { type ReportOutput, syncReportOutput, workReportOutput } from './report-output';
-
-export const countyReportRoutes = {
-  sync: '/v1/county/reports/sync',
-  work: '/v1/county/reports/work',
-} as const;
 
 const dateString = { type: 'string', pattern: '^\\d{4}-\\d{2}-\\d{2}$' } as const;
 const formatParam = { type: 'string', enum: [...reportFormats], default: 'json' } as const;
@@ -37,20 +38,8 @@ const workQuery = {
   },
 } as const;
 
-interface SyncQuery {
-  countyId?: string;
-  staleDays?: number;
-  format: ReportFormat;
-}
-
-interface WorkQuery {
-  countyId?: string;
-  townshipId?: string;
-  stationId?: string;
-  from?: string;
-  to?: string;
-  format: ReportFormat;
-}
+/** The shared queries, with the format's default filled in by the schema. */
+type WithFormat<Q> = Q & { format: ReportFormat };
 
 function send<J>(reply: FastifyReply, output: ReportOutput<J>): J | FastifyReply {
   if (output.format === 'json') return output.value;
@@ -62,8 +51,8 @@ function send<J>(reply: FastifyReply, output: ReportOutput<J>): J | FastifyReply
 }
 
 export const reportRoutes: FastifyPluginAsync<ServerContext> = async (app, ctx) => {
-  app.get<{ Querystring: SyncQuery }>(
-    countyReportRoutes.sync,
+  app.get<{ Querystring: WithFormat<SyncReportQuery> }>(
+    countyRoutes.syncReport,
     { schema: { querystring: syncQuery } },
     async (request, reply) => {
       const caller = await authenticateStaff(request, ctx.store, ctx.now(), request.query.countyId);
@@ -76,8 +65,8 @@ export const reportRoutes: FastifyPluginAsync<ServerContext> = async (app, ctx) 
     },
   );
 
-  app.get<{ Querystring: WorkQuery }>(
-    countyReportRoutes.work,
+  app.get<{ Querystring: WithFormat<WorkReportQuery> }>(
+    countyRoutes.workReport,
     { schema: { querystring: workQuery } },
     async (request, reply) => {
       const caller = await authenticateStaff(request, ctx.store, ctx.now(), request.query.countyId);

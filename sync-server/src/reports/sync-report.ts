@@ -1,8 +1,9 @@
 // The county sync report: every station with its last sync, app version, pending changes, last error, staleness.
+import type { StationSyncStatus, SyncReport, SyncReportRow } from '../../../src-shared/api/reports';
 import { defaultStaleDays } from '../config';
 import { HttpError } from '../plugins/errors';
 import type { Store } from '../store/store';
-import type { StationSyncStatus, SyncReport, SyncReportRow, SyncReportSourceRow } from './report-types';
+import type { SyncReportSourceRow } from './report-types';
 
 export { defaultStaleDays };
 

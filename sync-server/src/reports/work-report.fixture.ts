@@ -1,6 +1,6 @@
 // A small county whose work-report figures were worked out by hand (see work-report.test.ts for the arithmetic).
 // Period 2026-01-01 … 2026-03-31 (Q1), judged on 2026-04-10. Two stations of 象州县 in two townships, one of 武宣县.
-import type { SyncedCollection } from '../../../src-shared/sync/protocol';
+import type { SyncedCollection } from '../../../src-shared/api/sync-protocol';
 import {
   makeActivity,
   makeMediationCase,

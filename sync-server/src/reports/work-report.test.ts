@@ -3,7 +3,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Store } from '../store/store';
 import { type OpenedStore, openTestStore, storeKinds } from '../testing/test-stores';
-import { buildWorkReport, reportPeriod } from './work-report';
+import { buildWorkReport, monthsOf, reportPeriod } from './work-report';
 import { FIXTURE as F, seedWorkReportFixture } from './work-report.fixture';
 
 describe.each(storeKinds)('work report of 象州县, 2026-01-01 … 2026-03-31, judged on 2026-04-10 (%s)', (kind) => {
@@ -51,6 +51,49 @@ describe.each(storeKinds)('work report of 象州县, 2026-01-01 … 2026-03-31, 
     expect(t.averageDaysToReply).toBeCloseTo(18, 10);
     // Overdue on 10 Apr: o5 (assigned, deadline 31 Mar). o13's deadline passed too, but it was returned.
     expect(t.overdue).toBe(1);
+  });
+
+  it('gives the monthly trend in the same report: received and processed per month, months without opinions as 0', async () => {
+    // Jan: o1 closed, o2 answered on site, o4 merged, o6 (1 Jan 00:00) submitted; Feb: o3 replied, o10 rated,
+    // o11 rejected, o12 escalated; Mar: o5 assigned, o7 (31 Mar 23:59:59) recorded, o13 returned.
+    expect((await countyReport()).opinions.byMonth).toEqual([
+      { month: '2026-01', received: 4, processed: 2 },
+      { month: '2026-02', received: 4, processed: 2 },
+      { month: '2026-03', received: 3, processed: 0 },
+    ]);
+    // The months at both ends are clipped to the period: November has nothing, January only 1–5 Jan (o6, o1).
+    const clipped = await buildWorkReport(store, { countyId: F.countyId, from: '2025-11-15', to: '2026-01-05' }, F.now);
+    expect(clipped.report.opinions.byMonth).toEqual([
+      { month: '2025-11', received: 0, processed: 0 },
+      { month: '2025-12', received: 1, processed: 0 },
+      { month: '2026-01', received: 2, processed: 1 },
+    ]);
+  });
+
+  it('lists the calendar months of a period across the new year', () => {
+    expect(monthsOf('2025-11-15', '2026-01-10')).toEqual(['2025-11', '2025-12', '2026-01']);
+    expect(monthsOf('2026-03-01', '2026-03-31')).toEqual(['2026-03']);
+    const long = monthsOf('2024-01-01', '2026-03-31');
+    expect([long.length, long[0], long.at(-1)]).toEqual([27, '2024-01', '2026-03']);
+  });
+
+  it("gives for each month of the trend what that month's own report says (one query instead of one per month)", async () => {
+    const period = { countyId: F.countyId, townshipId: F.townshipA, from: '2025-12-20', to: '2026-04-01' };
+    const trend = (await buildWorkReport(store, period, F.now)).report.opinions.byMonth;
+    expect(trend.map((m) => m.month)).toEqual(['2025-12', '2026-01', '2026-02', '2026-03', '2026-04']);
+    for (const point of trend) {
+      const [year, month] = point.month.split('-').map(Number) as [number, number];
+      const lastDay = new Date(Date.UTC(year, month, 0)).toISOString().slice(0, 10);
+      const start = [`${point.month}-01`, period.from].sort()[1] as string;
+      const end = [lastDay, period.to].sort()[0] as string;
+      const monthly = (await buildWorkReport(store, { ...period, from: start, to: end }, F.now)).report;
+      expect(point, point.month).toEqual({
+        month: point.month,
+        received: monthly.opinions.totals.received,
+        processed: monthly.opinions.totals.processed,
+      });
+    }
+    expect(trend.reduce((sum, m) => sum + m.received, 0)).toBeGreaterThan(0);
   });
 
   it('breaks opinions down by category and status, every category listed', async () => {

@@ -1,6 +1,8 @@
 // The county work report: reception, opinions (办理率, on-time, satisfaction), mediation, missing activities,
-// representatives — for a period and an area. Figures come from SQL (work-report-sql.ts); here they are assembled.
+// representatives — for a period and an area. Figures come from SQL (store/sql/sql-work-report.ts); here they are assembled.
+
 import { type Activity, activityFrequency, activityTypes } from '../../../src-shared/activity/activity';
+import type { MissingActivity, OpinionMonth, Rate, WorkReport, WorkReportQuery } from '../../../src-shared/api/reports';
 import {
   activityCompliance,
   type Period,
@@ -18,16 +20,13 @@ import type { ReceptionDay, ReceptionDayStatus } from '../../../src-shared/recep
 import { representativeLevels } from '../../../src-shared/representative/representative';
 import { badRequest, forbidden, HttpError } from '../plugins/errors';
 import type { Store } from '../store/store';
-import type {
-  ActivityMonthRow,
-  AreaStation,
-  MissingActivity,
-  Rate,
-  WorkReport,
-  WorkReportFigures,
-  WorkReportQuery,
+import {
+  type ActivityMonthRow,
+  type AreaStation,
+  emptyStationFigures,
+  type WorkReportFigures,
+  type WorkReportFiguresQuery,
 } from './report-types';
-import { emptyStationFigures } from './work-report-sql';
 
 const datePattern = /^\d{4}-\d{2}-\d{2}$/;
 
@@ -61,6 +60,26 @@ export function reportPeriod(
   }
   if (start > end) throw badRequest('invalid_period', `开始日期 ${start} 晚于结束日期 ${end}，请调换后重试`);
   return { from: start, to: end, asOf };
+}
+
+/** The calendar months ('YYYY-MM') from the month of `from` to the month of `to`, in order. */
+export function monthsOf(from: string, to: string): string[] {
+  const months: string[] = [];
+  let year = Number(from.slice(0, 4));
+  let month = Number(from.slice(5, 7));
+  const last = to.slice(0, 7);
+  for (let key = from.slice(0, 7); key <= last; key = `${year}-${String(month).padStart(2, '0')}`) {
+    months.push(key);
+    month = month === 12 ? 1 : month + 1;
+    if (month === 1) year++;
+  }
+  return months;
+}
+
+/** The trend: every month of the period, those without opinions as zeros. */
+function opinionsByMonth(found: readonly OpinionMonth[], from: string, to: string): OpinionMonth[] {
+  const byMonth = new Map(found.map((m) => [m.month, m]));
+  return monthsOf(from, to).map((month) => byMonth.get(month) ?? { month, received: 0, processed: 0 });
 }
 
 export function rate(numerator: number, denominator: number): Rate {
@@ -297,6 +316,7 @@ export function assembleWorkReport(
       processingRate: rate(t.processed, t.submitted),
       onTimeRate: rate(t.repliedOnTime, t.replied),
       satisfactionRate: rate(t.satisfied + t.basicallySatisfied, t.rated),
+      byMonth: opinionsByMonth(figures.opinionsByMonth, period.from, period.to),
       byCategory,
     },
     mediation: {
@@ -325,27 +345,22 @@ export function assembleWorkReport(
   };
 }
 
-export interface WorkReportRequest {
-  countyId: string;
-  townshipId?: string | undefined;
-  stationId?: string | undefined;
-  from?: string | undefined;
-  to?: string | undefined;
-}
+/** The request's area and period, the county known (the caller's own). */
+export type WorkReportRequest = Omit<WorkReportQuery, 'countyId' | 'format'> & { countyId: string };
 
 /** The work report for a county (or one of its townships or stations) and a period. */
 export async function buildWorkReport(
   store: Store,
   request: WorkReportRequest,
   now: Date,
-): Promise<{ report: WorkReport; query: WorkReportQuery; area: ResolvedArea }> {
+): Promise<{ report: WorkReport; query: WorkReportFiguresQuery; area: ResolvedArea }> {
   const county = await store.getCounty(request.countyId);
   if (!county) {
     throw new HttpError(404, 'county_not_found', `没有编号为 ${request.countyId} 的县(市、区)，请检查县区编号`);
   }
   const period = reportPeriod(request.from, request.to, now);
   const area = await resolveArea(store, county.id, county.name, request.townshipId, request.stationId);
-  const query: WorkReportQuery = {
+  const query: WorkReportFiguresQuery = {
     countyId: county.id,
     townshipId: request.townshipId,
     stationId: request.stationId,

@@ -1,6 +1,7 @@
 // Enrolment codes, station tokens, staff login and sessions, rate limits: the ways in, and the ways they are refused.
+
 import { afterEach, describe, expect, it } from 'vitest';
-import { syncRoutes } from '../../../src-shared/sync/protocol';
+import { syncRoutes } from '../../../src-shared/api/routes';
 import { TEST_COUNTY_ID, TEST_STATION_ID } from '../../../src-shared/testing/factories';
 import { issueEnrolmentCode, revokeStation } from '../services/enrolment';
 import { addStaff } from '../services/staff';

@@ -1,7 +1,8 @@
 // County staff sessions: POST /v1/auth/login (rate-limited per IP) and POST /v1/auth/logout.
+
 import type { FastifyPluginAsync } from 'fastify';
-import type { LoginRequest } from '../../../src-shared/sync/protocol';
-import { syncRoutes } from '../../../src-shared/sync/protocol';
+import { syncRoutes } from '../../../src-shared/api/routes';
+import type { LoginRequest } from '../../../src-shared/api/staff-session';
 import { authenticate } from '../plugins/auth';
 import type { ServerContext } from '../server-context';
 import { login } from '../services/staff';

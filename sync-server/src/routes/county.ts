@@ -1,13 +1,11 @@
 // The county workspace's helpers: reference lists for filters, and likely duplicates of an opinion (staff only).
 import type { FastifyPluginAsync } from 'fastify';
+import type { CountyReference, DuplicatesQuery } from '../../../src-shared/api/county-workspace';
+import { countyRoutes } from '../../../src-shared/api/routes';
+import type { StationKind } from '../../../src-shared/station/station';
 import { authenticateStaff } from '../plugins/auth';
 import { findDuplicates } from '../reports/duplicates';
 import type { ServerContext } from '../server-context';
-
-export const countyRoutes = {
-  reference: '/v1/county/reference',
-  duplicates: (opinionId: string) => `/v1/county/opinions/${encodeURIComponent(opinionId)}/duplicates`,
-} as const;
 
 const duplicatesQuery = {
   type: 'object',
@@ -20,7 +18,7 @@ const duplicatesQuery = {
 
 export const countyWorkspaceRoutes: FastifyPluginAsync<ServerContext> = async (app, ctx) => {
   /** The county, its townships and stations (for the filters of the opinion queue and the reports). */
-  app.get(countyRoutes.reference, async (request) => {
+  app.get(countyRoutes.reference, async (request): Promise<CountyReference> => {
     const caller = await authenticateStaff(request, ctx.store, ctx.now());
     const county = await ctx.store.getCounty(caller.countyId);
     const stationDocs = (
@@ -31,7 +29,7 @@ export const countyWorkspaceRoutes: FastifyPluginAsync<ServerContext> = async (a
         id: d.id,
         name: String(d.body.name ?? ''),
         shortName: String(d.body.shortName ?? ''),
-        kind: String(d.body.kind ?? ''),
+        kind: String(d.body.kind ?? '') as StationKind,
         townshipId: String(d.body.townshipId ?? ''),
         townshipName: String(d.body.townshipName ?? ''),
         isDemonstration: d.body.isDemonstration === true,
@@ -50,8 +48,8 @@ export const countyWorkspaceRoutes: FastifyPluginAsync<ServerContext> = async (a
     };
   });
 
-  app.get<{ Params: { id: string }; Querystring: { limit: number; minScore: number } }>(
-    '/v1/county/opinions/:id/duplicates',
+  app.get<{ Params: { id: string }; Querystring: Required<DuplicatesQuery> }>(
+    countyRoutes.duplicates.pattern,
     { schema: { querystring: duplicatesQuery } },
     async (request) => {
       const caller = await authenticateStaff(request, ctx.store, ctx.now());

@@ -1,7 +1,8 @@
 // POST /v1/enroll: a station app exchanges its one-time enrolment code for a sync token (rate-limited per IP).
+
 import type { FastifyPluginAsync } from 'fastify';
-import type { EnrollRequest } from '../../../src-shared/sync/protocol';
-import { syncRoutes } from '../../../src-shared/sync/protocol';
+import type { EnrollRequest } from '../../../src-shared/api/enrolment';
+import { syncRoutes } from '../../../src-shared/api/routes';
 import type { ServerContext } from '../server-context';
 import { enrolDevice } from '../services/enrolment';
 

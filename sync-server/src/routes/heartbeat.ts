@@ -1,7 +1,8 @@
 // POST /v1/sync/heartbeat: a station reports its app version, pending changes and last error for the county's sync report.
+
 import type { FastifyPluginAsync } from 'fastify';
-import type { HeartbeatRequest } from '../../../src-shared/sync/protocol';
-import { syncRoutes } from '../../../src-shared/sync/protocol';
+import { syncRoutes } from '../../../src-shared/api/routes';
+import type { HeartbeatRequest } from '../../../src-shared/api/sync-protocol';
 import { authenticate } from '../plugins/auth';
 import { forbidden } from '../plugins/errors';
 import type { ServerContext } from '../server-context';

@@ -1,7 +1,7 @@
 // Two server instances on one PostgreSQL database, as a city deployment runs them: a push through one is pulled and
 // streamed through the other, a session opened on one works (and ends) on the other, rate limits count across both.
 import { afterEach, describe, expect, it } from 'vitest';
-import { syncRoutes } from '../../../src-shared/sync/protocol';
+import { syncRoutes } from '../../../src-shared/api/routes';
 import { makeOpinion } from '../../../src-shared/testing/factories';
 import { addStaff } from '../services/staff';
 import { PostgresStore } from '../store/postgres-store';

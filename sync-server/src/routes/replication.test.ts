@@ -1,7 +1,8 @@
 // Replication over HTTP against a real SQLite file: paging, resends, conflicts, scope, ownership, validation, 426, 413.
+
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { syncRoutes } from '../../../src-shared/api/routes';
 import { type Opinion, opinionSchema } from '../../../src-shared/opinion/opinion';
-import { syncRoutes } from '../../../src-shared/sync/protocol';
 import {
   makeDepartment,
   makeOpinion,

@@ -1,12 +1,9 @@
 // RxDB replication over HTTP for every synced collection: pull by seq, push with conflicts, server-sent event stream.
+
 import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
-import type { PushRow, SyncedCollection } from '../../../src-shared/sync/protocol';
-import {
-  isSyncedCollection,
-  schemaVersionHeader,
-  syncedCollections,
-  syncRoutes,
-} from '../../../src-shared/sync/protocol';
+import { syncRoutes } from '../../../src-shared/api/routes';
+import type { PullQuery, PushRow, SyncedCollection } from '../../../src-shared/api/sync-protocol';
+import { isSyncedCollection, schemaVersionHeader, syncedCollections } from '../../../src-shared/api/sync-protocol';
 import { authenticate, type Caller } from '../plugins/auth';
 import { corsHeaders } from '../plugins/cors';
 import { badRequest, HttpError } from '../plugins/errors';
@@ -102,8 +99,8 @@ export const replicationRoutes: FastifyPluginAsync<ServerContext> = async (app, 
     checkSchemaVersion(request, collection);
   };
 
-  app.get<{ Params: CollectionParams; Querystring: { seq: number; limit: number } }>(
-    '/v1/sync/:collection/pull',
+  app.get<{ Params: CollectionParams; Querystring: PullQuery }>(
+    syncRoutes.pull.pattern,
     { schema: { querystring: pullQuery }, preValidation: guard(false) },
     async (request) => {
       const collection = collectionOf(request);
@@ -122,7 +119,7 @@ export const replicationRoutes: FastifyPluginAsync<ServerContext> = async (app, 
   );
 
   app.post<{ Params: CollectionParams; Body: PushRow<Record<string, unknown>>[] }>(
-    '/v1/sync/:collection/push',
+    syncRoutes.push.pattern,
     { schema: { body: pushBody }, preValidation: guard(false) },
     async (request) => {
       const collection = collectionOf(request);
@@ -143,7 +140,7 @@ export const replicationRoutes: FastifyPluginAsync<ServerContext> = async (app, 
   );
 
   app.get<{ Params: CollectionParams }>(
-    '/v1/sync/:collection/stream',
+    syncRoutes.stream.pattern,
     { preValidation: guard(true) },
     async (request: FastifyRequest, reply: FastifyReply) => {
       const collection = collectionOf(request);

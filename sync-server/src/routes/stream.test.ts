@@ -1,6 +1,7 @@
 // The server-sent event stream: RESYNC on connect, then each commit in the caller's scope, nothing from elsewhere.
+
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { syncRoutes } from '../../../src-shared/sync/protocol';
+import { syncRoutes } from '../../../src-shared/api/routes';
 import { makeOpinion } from '../../../src-shared/testing/factories';
 import { revokeStation } from '../services/enrolment';
 import { insertRow, pushDocs, startTestServer, type TestServer } from '../testing/test-server';

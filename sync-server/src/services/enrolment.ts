@@ -1,5 +1,5 @@
 // Station enrolment: one-time codes issued by the county (CLI), exchanged once by the station app for a token.
-import type { EnrollResponse } from '../../../src-shared/sync/protocol';
+import type { EnrollResponse } from '../../../src-shared/api/enrolment';
 import { HttpError, notFound } from '../plugins/errors';
 import { hashSecret, newEnrolmentCode, newToken, normaliseEnrolmentCode } from '../security/secrets';
 import type { Store } from '../store/store';

@@ -1,5 +1,5 @@
 // Writing reference data (stations, representatives, departments) from the CLI: validated, one transaction per call.
-import type { SyncedCollection } from '../../../src-shared/sync/protocol';
+import type { SyncedCollection } from '../../../src-shared/api/sync-protocol';
 import { domainRules } from '../replication/domain-rules';
 import { owningStationId } from '../replication/scope';
 import type { DocumentWrite, Store, StoredDocument, Township } from '../store/store';

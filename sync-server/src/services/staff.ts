@@ -1,5 +1,5 @@
 // County staff accounts: creation (CLI) and login (12-hour sessions).
-import type { LoginResponse } from '../../../src-shared/sync/protocol';
+import type { LoginResponse } from '../../../src-shared/api/staff-session';
 import { badRequest, notFound, unauthorized } from '../plugins/errors';
 import { hashPassword, hashSecret, newToken, verifyPassword } from '../security/secrets';
 import type { Store } from '../store/store';

@@ -1,13 +1,14 @@
 // A Store made of its parts: every call goes to the part of its concern; driver errors that are storage faults
 // become typed errors (disk full → 507), and bookkeeping writes are best-effort so they never fail a read or a push.
+
+import type { SyncedCollection } from '../../../src-shared/api/sync-protocol';
 import type { OpinionCategory } from '../../../src-shared/opinion/opinion';
-import type { SyncedCollection } from '../../../src-shared/sync/protocol';
 import type { DuplicateCandidate } from '../reports/duplicates';
 import type {
   OpinionDetailRow,
   SyncReportSourceRow,
   WorkReportFigures,
-  WorkReportQuery,
+  WorkReportFiguresQuery,
 } from '../reports/report-types';
 import type { SqlDatabase } from './sql/sql-database';
 import type {
@@ -91,7 +92,7 @@ export abstract class ComposedStore implements Store {
     const readFault = await attempt('read');
     const writeFault = readFault ?? (await attempt('write'));
     this.writeFault = writeFault;
-    return {
+    const health: StoreHealth = {
       kind: this.kind,
       state: readFault ? 'unavailable' : writeFault ? 'degraded' : 'ok',
       readable: readFault === null,
@@ -99,6 +100,10 @@ export abstract class ComposedStore implements Store {
       error: readFault?.code ?? writeFault?.code ?? null,
       schemaVersion: this.schemaVersion,
     };
+    // The driver's own words (the typed error's cause), for the log.
+    const cause = writeFault?.cause;
+    if (writeFault) health.detail = cause instanceof Error ? cause.message : writeFault.message;
+    return health;
   }
 
   /** The fault of the last failed write, if no write succeeded since (for metrics, without probing). */
@@ -218,10 +223,10 @@ export abstract class ComposedStore implements Store {
   syncReportRows(countyId: string): Promise<SyncReportSourceRow[]> {
     return this.read(() => this.parts.reports.syncReportRows(countyId));
   }
-  workReportFigures(query: WorkReportQuery, stationIds: readonly string[] | null): Promise<WorkReportFigures> {
+  workReportFigures(query: WorkReportFiguresQuery, stationIds: readonly string[] | null): Promise<WorkReportFigures> {
     return this.read(() => this.parts.reports.workReportFigures(query, stationIds));
   }
-  opinionDetails(query: WorkReportQuery, stationIds: readonly string[] | null): Promise<OpinionDetailRow[]> {
+  opinionDetails(query: WorkReportFiguresQuery, stationIds: readonly string[] | null): Promise<OpinionDetailRow[]> {
     return this.read(() => this.parts.reports.opinionDetails(query, stationIds));
   }
   opinionDuplicateCandidates(

@@ -1,5 +1,5 @@
 // The documents part of the Store: replication (pull by seq, push in one transaction), reference-data upserts, commits.
-import type { SyncedCollection } from '../../../src-shared/sync/protocol';
+import type { SyncedCollection } from '../../../src-shared/api/sync-protocol';
 
 /** Which documents a caller may see: one station's, one county's, or all (the CLI). */
 export type Scope =

@@ -6,6 +6,7 @@ import path from 'node:path';
 import Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { makeOpinion, TEST_COUNTY_ID } from '../../../src-shared/testing/factories';
+import { exitCodes } from '../cli/exit-codes';
 import { issueEnrolmentCode } from '../services/enrolment';
 import { runCli } from '../testing/run-cli';
 import { testDatabase } from '../testing/test-postgres';
@@ -148,14 +149,14 @@ describe('migrate-store and --database', () => {
     }
   });
 
-  it('refuses to serve a database written by a newer server, with a message in both languages and exit code 1', async () => {
+  it('refuses to serve a database written by a newer server, with a message in both languages and exit code 4', async () => {
     const data = path.join(dir, 'newer');
     await SqliteStore.open(data).close();
     const db = new Database(path.join(data, databaseFileName));
     db.pragma('user_version = 42');
     db.close();
     const serve = await runCli(['serve', '--port', '0', '--data', data]);
-    expect(serve.code).toBe(1);
+    expect(serve.code).toBe(exitCodes.storeTooNew);
     expect(serve.stdout).toBe('');
     expect(serve.stderr).toContain('结构版本为 42');
     expect(serve.stderr).toContain('schema version 42, newer than this server supports');

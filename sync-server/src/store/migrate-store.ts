@@ -1,7 +1,7 @@
 // `migrate-store`: moves a county's SQLite file into a PostgreSQL database (empty, or already holding other
 // counties) in one transaction, and checks that every row arrived: counts per table and per collection.
 import type Database from 'better-sqlite3';
-import { syncedCollections } from '../../../src-shared/sync/protocol';
+import { syncedCollections } from '../../../src-shared/api/sync-protocol';
 import { lockCollectionWriters, PostgresStore } from './postgres-store';
 import type { SqlSession } from './sql/sql-database';
 import { SqliteStore } from './sqlite-store';

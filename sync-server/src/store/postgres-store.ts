@@ -2,7 +2,7 @@
 // shared SQL implementations (sql/); what PostgreSQL adds is ordering concurrent writers and announcing commits.
 import { randomUUID } from 'node:crypto';
 import pg from 'pg';
-import { type SyncedCollection, syncedCollections } from '../../../src-shared/sync/protocol';
+import { type SyncedCollection, syncedCollections } from '../../../src-shared/api/sync-protocol';
 import { ComposedStore } from './composed-store';
 import type { CommitListener, StoredDocument } from './document-store';
 import { migratePostgres } from './postgres-migrations';

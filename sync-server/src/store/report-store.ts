@@ -5,16 +5,16 @@ import type {
   OpinionDetailRow,
   SyncReportSourceRow,
   WorkReportFigures,
-  WorkReportQuery,
+  WorkReportFiguresQuery,
 } from '../reports/report-types';
 
 export interface ReportStore {
   /** Every (not deleted) station of the county with its sync bookkeeping and station tokens. */
   syncReportRows(countyId: string): Promise<SyncReportSourceRow[]>;
   /** The work report's figures for the county, period and stations (null = the whole county). */
-  workReportFigures(query: WorkReportQuery, stationIds: readonly string[] | null): Promise<WorkReportFigures>;
+  workReportFigures(query: WorkReportFiguresQuery, stationIds: readonly string[] | null): Promise<WorkReportFigures>;
   /** The opinions of the period for the export's detail sheet, visitor name and phone masked. */
-  opinionDetails(query: WorkReportQuery, stationIds: readonly string[] | null): Promise<OpinionDetailRow[]>;
+  opinionDetails(query: WorkReportFiguresQuery, stationIds: readonly string[] | null): Promise<OpinionDetailRow[]>;
   /** Opinions of the county and category that another could be merged into (not recorded, merged or rejected). */
   opinionDuplicateCandidates(
     countyId: string,

@@ -13,21 +13,6 @@ import type { StoreKind } from './store';
 
 export const databaseFileName = 'liaison.sqlite';
 
-/** Deterministic JSON (sorted keys), so "unchanged" means equal content whatever the key order. */
-export function canonicalJson(value: unknown): string {
-  return JSON.stringify(sortKeys(value));
-}
-
-function sortKeys(value: unknown): unknown {
-  if (Array.isArray(value)) return value.map(sortKeys);
-  if (value !== null && typeof value === 'object') {
-    const out: Record<string, unknown> = {};
-    for (const key of Object.keys(value).sort()) out[key] = sortKeys((value as Record<string, unknown>)[key]);
-    return out;
-  }
-  return value;
-}
-
 /**
  * One writer at a time (BEGIN IMMEDIATE holds the file's write lock from the master read to the commit), so seqs
  * from one counter in `meta` are in commit order; nothing to announce, one process serves the file.

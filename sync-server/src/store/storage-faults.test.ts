@@ -1,5 +1,5 @@
 // A full disk and other storage faults: typed errors, 507 storage_full to the client, reads that keep working,
-// bookkeeping that never fails a read or a committed push, and /healthz saying the storage is degraded. First with a
+// bookkeeping that never fails a read or a committed push, and /readyz saying the storage is degraded. First with a
 // disk that fails on command (at the SQL edge), then on a real 4 MB file system (tmpfs, root only).
 import { execFile } from 'node:child_process';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
@@ -8,7 +8,7 @@ import path from 'node:path';
 import { promisify } from 'node:util';
 import Database from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
-import { syncRoutes } from '../../../src-shared/sync/protocol';
+import { operationsRoutes, syncRoutes } from '../../../src-shared/api/routes';
 import { makeOpinion } from '../../../src-shared/testing/factories';
 import { toErrorReply } from '../plugins/errors';
 import { auth, insertRow, pullDocs, pushDocs, startTestServer, type TestServer } from '../testing/test-server';
@@ -130,19 +130,28 @@ describe('storage faults', () => {
     const pulled = await pullDocs(s.app, s.tokens.stationA, 'opinions');
     expect(pulled.statusCode).toBe(200);
     expect(pulled.json<{ documents: { id: string }[] }>().documents.map((d) => d.id)).toEqual([stored.id]);
-    const health = await s.app.inject({ method: 'GET', url: syncRoutes.health });
-    expect(health.statusCode).toBe(503);
-    expect(health.json()).toMatchObject({
-      ok: false,
-      error: 'storage_degraded',
+    // Not ready (it cannot take writes), yet alive: liveness never touches the store.
+    const ready = await s.app.inject({ method: 'GET', url: operationsRoutes.ready });
+    expect(ready.statusCode).toBe(503);
+    expect(ready.json()).toMatchObject({
+      ready: false,
+      error: 'storage_full',
       storage: { state: 'degraded', readable: true, writable: false, error: 'storage_full' },
     });
+    expect((await s.app.inject({ method: 'GET', url: operationsRoutes.health })).statusCode).toBe(200);
+    // Operators see it in the metrics: the refused push, the heartbeat, the pull's bookkeeping and the probe.
+    const metrics = (await s.app.inject({ method: 'GET', url: operationsRoutes.metrics })).body;
+    for (const operation of ['push', 'recordHeartbeat', 'recordSyncActivity', 'health']) {
+      expect(metrics, operation).toMatch(
+        new RegExp(`^liaison_store_errors_total\\{operation="${operation}"\\} 1$`, 'm'),
+      );
+    }
 
     disk.failing = null; // space freed
     expect((await pushDocs(s.app, s.tokens.stationA, 'opinions', [insertRow(makeOpinion())])).statusCode).toBe(200);
-    const healthy = await s.app.inject({ method: 'GET', url: syncRoutes.health });
-    expect(healthy.statusCode).toBe(200);
-    expect(healthy.json()).toMatchObject({ ok: true, storage: { state: 'ok', writable: true, kind: 'sqlite' } });
+    const readyAgain = await s.app.inject({ method: 'GET', url: operationsRoutes.ready });
+    expect(readyAgain.statusCode).toBe(200);
+    expect(readyAgain.json()).toMatchObject({ ready: true, storage: { state: 'ok', writable: true, kind: 'sqlite' } });
   });
 
   it('answers a committed push with success even when its bookkeeping cannot be written', async () => {
@@ -217,7 +226,7 @@ describe('a real full disk (a 4 MB tmpfs)', () => {
       await rm(filler);
       await rm(rest);
       expect((await pushDocs(s.app, s.tokens.stationA, 'opinions', bigBatch())).statusCode).toBe(200);
-      expect((await s.app.inject({ method: 'GET', url: syncRoutes.health })).json()).toMatchObject({
+      expect((await s.app.inject({ method: 'GET', url: operationsRoutes.ready })).json()).toMatchObject({
         storage: { state: 'ok', writable: true },
       });
     },

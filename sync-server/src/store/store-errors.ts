@@ -1,4 +1,5 @@
-// Storage faults as typed errors (disk full, database unreachable) and the refusal of a database from a newer server.
+// Storage faults as typed errors (disk full, database unreachable → 507/503 for requests) and the failures a store
+// reports when it opens, which the CLI turns into their own exit codes (cli/exit-codes.ts).
 
 export type StorageFaultCode = 'storage_full' | 'storage_unavailable';
 
@@ -56,13 +57,13 @@ export function classifyStorageError(error: unknown): unknown {
   return error;
 }
 
-/** The database was written by a newer server (its schema version is above this one's): never open it. */
+/** The database was written by a newer server (its schema version is above this one's): never open it (exit 4). */
 export class StoreVersionError extends Error {
   readonly code = 'store_too_new';
   constructor(
     readonly found: number,
     readonly supported: number,
-    where: string,
+    where = 'database',
   ) {
     super(
       `数据库（${where}）的结构版本为 ${found}，比本程序支持的版本 ${supported} 新：它已被较新版本的同步服务器升级，` +

@@ -23,6 +23,8 @@ export interface StoreHealth {
   writable: boolean;
   /** The fault when not ok. */
   error: StorageFaultCode | null;
+  /** The driver's message when not ok, for the log only (it may name paths or hosts; never sent to clients). */
+  detail?: string;
   schemaVersion: number;
 }
 

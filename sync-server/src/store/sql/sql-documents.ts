@@ -1,7 +1,8 @@
 // The documents part on SQL, for both databases: pull by seq, push and reference upserts in one transaction each.
 // What differs (how seqs are drawn, how writers of a collection are ordered, how commits are announced) is the
 // backend's DocumentSequencer.
-import type { SyncedCollection } from '../../../../src-shared/sync/protocol';
+import type { SyncedCollection } from '../../../../src-shared/api/sync-protocol';
+import { canonicalJson } from '../../../../src-shared/common/canonical-json';
 import type {
   CommitListener,
   DocumentStore,
@@ -11,7 +12,6 @@ import type {
   StoredDocument,
   Township,
 } from '../document-store';
-import { canonicalJson } from '../sqlite-store';
 import type { SqlDatabase, SqlSession } from './sql-database';
 import { writeTownships } from './sql-places';
 

@@ -6,11 +6,11 @@ import type {
   OpinionDetailRow,
   SyncReportSourceRow,
   WorkReportFigures,
-  WorkReportQuery,
+  WorkReportFiguresQuery,
 } from '../../reports/report-types';
-import { sqlOpinionDetails, sqlWorkReportFigures } from '../../reports/work-report-sql';
 import type { ReportStore } from '../report-store';
 import type { SqlDatabase, SqlDialect } from './sql-database';
+import { sqlOpinionDetails, sqlWorkReportFigures } from './sql-work-report';
 
 /**
  * One row per (not deleted) station of the county: its document's names, the server's own sync bookkeeping
@@ -65,11 +65,11 @@ export class SqlReports implements ReportStore {
     }));
   }
 
-  workReportFigures(query: WorkReportQuery, stationIds: readonly string[] | null): Promise<WorkReportFigures> {
+  workReportFigures(query: WorkReportFiguresQuery, stationIds: readonly string[] | null): Promise<WorkReportFigures> {
     return sqlWorkReportFigures(this.db, query, stationIds);
   }
 
-  opinionDetails(query: WorkReportQuery, stationIds: readonly string[] | null): Promise<OpinionDetailRow[]> {
+  opinionDetails(query: WorkReportFiguresQuery, stationIds: readonly string[] | null): Promise<OpinionDetailRow[]> {
     return sqlOpinionDetails(this.db, query, stationIds);
   }
 
