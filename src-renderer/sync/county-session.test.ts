@@ -11,11 +11,12 @@ import { createMemoryHost, type MemoryHost } from '../platform/memory-host';
 import { clearCountyData, isSameCountySession, signInCounty, signOutCounty } from './county-session';
 import { type CountyCredentials, readCredentials, saveCredentials } from './credentials';
 import { createSyncClient } from './sync-client';
-import { getSyncEngine, startSyncEngine } from './sync-engine';
+import { SyncOwner, syncOwnerOf } from './sync-owner';
 import { type SyncTestServer, startSyncTestServer } from './testing/sync-test-server';
 
 let server: SyncTestServer;
 const open: LiaisonDatabase[] = [];
+const owners: SyncOwner[] = [];
 
 beforeAll(async () => {
   server = await startSyncTestServer();
@@ -26,7 +27,7 @@ afterAll(async () => {
 });
 
 afterEach(async () => {
-  await getSyncEngine()?.stop();
+  for (const owner of owners.splice(0)) await owner.close();
   for (const db of open.splice(0)) if (!db.closed) await db.close();
   setHostForTesting(undefined);
 });
@@ -100,9 +101,15 @@ async function signIn(countyId: string, db: LiaisonDatabase) {
   return signInCounty({ serverUrl: server.url, user: staff.user, password: staff.password }, { db, indexedDB });
 }
 
-async function syncCounty(db: LiaisonDatabase, credentials: CountyCredentials, title: string): Promise<void> {
-  await startSyncEngine(db, credentials, { retryTime: 300, isOnline: () => true });
+/** The county workspace's sync: the database's owner running with the staff session. */
+async function syncCounty(db: LiaisonDatabase, credentials: CountyCredentials, title: string): Promise<SyncOwner> {
+  const owner = new SyncOwner(db, { retryTime: 300, isOnline: () => true });
+  owners.push(owner);
+  owner.hold(credentials);
+  await owner.settled();
+  expect(owner.session?.credentials).toEqual(credentials);
   await until(async () => (await db.opinions.find({ selector: { title } }).exec()).length === 1);
+  return owner;
 }
 
 function setUp(): MemoryHost {
@@ -121,14 +128,16 @@ describe('county sign-out on a shared PC', () => {
     const db = await openDb(name);
     const { credentials, cleared } = await signIn('wuxuan', db);
     expect(cleared).toBe(false);
-    await syncCounty(db, credentials, title);
+    const owner = await syncCounty(db, credentials, title);
     await host.writeBackup('{"snapshot":"of the county"}');
     // The check below can fail: the county's records really are in the browser's storage now.
     expect((await rawIndexedDb(name)).text).toContain(title);
 
     await signOutCounty(db, { indexedDB });
 
-    expect(getSyncEngine()).toBeNull();
+    // The replication stopped for good before the database went.
+    expect(owner.session).toBeNull();
+    expect(syncOwnerOf(db)).toBeUndefined();
     expect(db.closed).toBe(true);
     const raw = await rawIndexedDb(name);
     expect(raw.text).not.toContain(title);

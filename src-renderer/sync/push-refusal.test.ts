@@ -13,11 +13,11 @@ import { readCredentials } from './credentials';
 import { enrolStation } from './enrol';
 import { recordHref, recordLabel } from './refused-record';
 import { errorFromResponse } from './sync-client';
-import { type SyncEngine, startSyncEngine } from './sync-engine';
+import { type SyncSession, startSyncSession } from './sync-session';
 import { type SyncTestServer, startSyncTestServer } from './testing/sync-test-server';
 
 let server: SyncTestServer;
-const opened: { db: LiaisonDatabase; engine?: SyncEngine }[] = [];
+const opened: { db: LiaisonDatabase; engine?: SyncSession }[] = [];
 
 beforeAll(async () => {
   server = await startSyncTestServer();
@@ -75,7 +75,7 @@ describe('a document the server refuses', () => {
 
     const statuses: Partial<SyncStatusState>[] = [];
     const refusalsNow = () => [...statuses].reverse().find((s) => s.refusals !== undefined)?.refusals ?? [];
-    const engine = await startSyncEngine(db, credentials, {
+    const engine = await startSyncSession(db, credentials, {
       report: (patch) => statuses.push(patch),
       retryTime: 300,
       isOnline: () => true,

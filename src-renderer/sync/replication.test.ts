@@ -13,11 +13,11 @@ import { readCredentials } from './credentials';
 import { adoptEnrolment, enrolStation, findProvisioning, resumeOrProvisionedEnrolment } from './enrol';
 import { chunkByBytes, pushBodyBudget } from './replication';
 import { createSyncClient } from './sync-client';
-import { type SyncEngine, startSyncEngine } from './sync-engine';
+import { type SyncSession, startSyncSession } from './sync-session';
 import { type SyncTestServer, startSyncTestServer } from './testing/sync-test-server';
 
 let server: SyncTestServer;
-const opened: { db: LiaisonDatabase; engine?: SyncEngine }[] = [];
+const opened: { db: LiaisonDatabase; engine?: SyncSession }[] = [];
 
 beforeAll(async () => {
   server = await startSyncTestServer();
@@ -162,7 +162,7 @@ describe('replication with the county', () => {
     await db.photos.insert(makePhoto({ countyId: 'wuxuan', stationId: station.id, ownerId: opinions[0]!.id }));
 
     const statuses: Partial<SyncStatusState>[] = [];
-    const engine = await startSyncEngine(db, credentials, {
+    const engine = await startSyncSession(db, credentials, {
       report: (patch) => statuses.push(patch),
       retryTime: 500,
       isOnline: () => true,
@@ -230,7 +230,7 @@ describe('replication with the county', () => {
     const db = await openDb();
     const opinion = makeOpinion({ countyId: 'jinxiu', stationId: station.id, status: 'submitted', title: '原标题' });
     await db.opinions.insert(opinion);
-    const engine = await startSyncEngine(db, credentials, { report: () => {}, retryTime: 500, isOnline: () => true });
+    const engine = await startSyncSession(db, credentials, { report: () => {}, retryTime: 500, isOnline: () => true });
     opened[opened.length - 1]!.engine = engine;
     await engine.syncNow();
     await engine.stop();
@@ -275,7 +275,7 @@ describe('replication with the county', () => {
       updatedAt: new Date().toISOString(),
     });
 
-    const again = await startSyncEngine(db, credentials, { report: () => {}, retryTime: 500, isOnline: () => true });
+    const again = await startSyncSession(db, credentials, { report: () => {}, retryTime: 500, isOnline: () => true });
     opened[opened.length - 1]!.engine = again;
     await again.syncNow();
 
@@ -302,7 +302,7 @@ describe('interruptions', () => {
     const credentials = (await readCredentials())!;
     const db = await openDb();
     const statuses: Partial<SyncStatusState>[] = [];
-    const engine = await startSyncEngine(db, credentials, {
+    const engine = await startSyncSession(db, credentials, {
       report: (patch) => statuses.push(patch),
       retryTime: 300,
       isOnline: () => true,
@@ -347,7 +347,7 @@ describe('interruptions', () => {
     const credentials = (await readCredentials())!;
     const db = await openDb();
     const statuses: Partial<SyncStatusState>[] = [];
-    const engine = await startSyncEngine(db, credentials, {
+    const engine = await startSyncSession(db, credentials, {
       report: (patch) => statuses.push(patch),
       retryTime: 300,
       isOnline: () => true,
