@@ -9,6 +9,7 @@ export default defineConfig({
       'src-main/**/*.test.ts',
       'sync-server/**/*.test.ts',
       'build/**/*.test.ts',
+      'scripts/**/*.test.ts',
     ],
     environment: 'node',
     testTimeout: 30_000,
