@@ -16,7 +16,10 @@ function historyActionLabels(): Record<string, Label> {
   const zh = i18n.getFixedT('zh-CN', 'activities');
   const en = i18n.getFixedT('en', 'activities');
   return Object.fromEntries(
-    ['create', 'update'].map((a) => [a, { 'zh-CN': zh(`historyActions.${a}`), en: en(`historyActions.${a}`) }]),
+    (['create', 'update'] as const).map((a) => [
+      a,
+      { 'zh-CN': zh(`historyActions.${a}`), en: en(`historyActions.${a}`) },
+    ]),
   );
 }
 

@@ -22,6 +22,7 @@ import {
   useLocation,
   useNavigate,
 } from 'react-router-dom';
+import type { Resources } from '../../i18n/i18n-types';
 import { getHost } from '../../platform/host';
 import type { CountyCredentials } from '../../sync/credentials';
 import { isSyncError } from '../../sync/sync-client';
@@ -38,7 +39,7 @@ import { SyncReportPage } from './sync-report-page';
 import { useCountySignOut } from './use-county-sign-out';
 import { WorkReportPage } from './work-report-page';
 
-export const countyNavItems: { key: string; path: string; icon: ReactNode }[] = [
+export const countyNavItems: { key: keyof Resources['county']['nav']; path: string; icon: ReactNode }[] = [
   { key: 'opinions', path: '/county/opinions', icon: <SolutionOutlined /> },
   { key: 'departments', path: '/county/departments', icon: <ApartmentOutlined /> },
   { key: 'syncReport', path: '/county/sync-report', icon: <CloudSyncOutlined /> },

@@ -51,7 +51,7 @@ import { useMediationCase, useMediationRepository } from './use-mediation';
 function historyActionLabels(): Record<string, Label> {
   const zh = i18n.getFixedT('zh-CN', 'mediation');
   const en = i18n.getFixedT('en', 'mediation');
-  const own = ['create', 'update', 'addSession', 'addFollowUp', 'printAgreement'];
+  const own = ['create', 'update', 'addSession', 'addFollowUp', 'printAgreement'] as const;
   return {
     ...mediationCaseActionLabels,
     ...Object.fromEntries(own.map((a) => [a, { 'zh-CN': zh(`historyActions.${a}`), en: en(`historyActions.${a}`) }])),
