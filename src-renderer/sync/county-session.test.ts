@@ -13,6 +13,7 @@ import { type CountyCredentials, readCredentials, saveCredentials } from './cred
 import { createSyncClient } from './sync-client';
 import { SyncOwner, syncOwnerOf } from './sync-owner';
 import { type SyncTestServer, startSyncTestServer } from './testing/sync-test-server';
+import { until } from './testing/until';
 
 let server: SyncTestServer;
 const open: LiaisonDatabase[] = [];
@@ -42,16 +43,6 @@ async function openDb(name: string): Promise<LiaisonDatabase> {
   });
   open.push(db);
   return db;
-}
-
-async function until<T>(probe: () => Promise<T | undefined | null | false>, timeoutMs = 15_000): Promise<T> {
-  const started = Date.now();
-  for (;;) {
-    const value = await probe();
-    if (value) return value;
-    if (Date.now() - started > timeoutMs) throw new Error('condition not met in time');
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
 }
 
 /** Everything stored in the (fake) IndexedDB databases whose name contains `marker`, as one text. */

@@ -15,6 +15,7 @@ import { recordHref, recordLabel } from './refused-record';
 import { errorFromResponse } from './sync-client';
 import { type SyncSession, startSyncSession } from './sync-session';
 import { type SyncTestServer, startSyncTestServer } from './testing/sync-test-server';
+import { until } from './testing/until';
 
 let server: SyncTestServer;
 const opened: { db: LiaisonDatabase; engine?: SyncSession }[] = [];
@@ -34,16 +35,6 @@ afterEach(async () => {
   }
   setHostForTesting(undefined);
 });
-
-async function until<T>(probe: () => Promise<T | undefined | null | false>, timeoutMs = 15_000): Promise<T> {
-  const started = Date.now();
-  for (;;) {
-    const value = await probe();
-    if (value) return value;
-    if (Date.now() - started > timeoutMs) throw new Error('condition not met in time');
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
-}
 
 async function onServer(collection: string, id: string) {
   return server.store.getDocument(collection, id);

@@ -15,6 +15,7 @@ import { chunkByBytes, pushBodyBudget } from './replication';
 import { createSyncClient } from './sync-client';
 import { type SyncSession, startSyncSession } from './sync-session';
 import { type SyncTestServer, startSyncTestServer } from './testing/sync-test-server';
+import { until } from './testing/until';
 
 let server: SyncTestServer;
 const opened: { db: LiaisonDatabase; engine?: SyncSession }[] = [];
@@ -45,16 +46,6 @@ async function openDb(): Promise<LiaisonDatabase> {
   });
   opened.push({ db });
   return db;
-}
-
-async function until<T>(probe: () => Promise<T | undefined | null | false>, timeoutMs = 15_000): Promise<T> {
-  const started = Date.now();
-  for (;;) {
-    const value = await probe();
-    if (value) return value;
-    if (Date.now() - started > timeoutMs) throw new Error('condition not met in time');
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
 }
 
 function stationOf(countyId: string, index = 0) {
