@@ -10,6 +10,7 @@ export default defineConfig({
       'sync-server/**/*.test.ts',
       'build/**/*.test.ts',
       'testing/**/*.test.ts',
+      'scripts/**/*.test.ts',
     ],
     environment: 'node',
     testTimeout: 30_000,
