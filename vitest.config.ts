@@ -10,6 +10,7 @@ export default defineConfig({
       'sync-server/**/*.test.ts',
       'build/**/*.test.ts',
       'testing/**/*.test.ts',
+      'scripts/**/*.test.ts',
     ],
     environment: 'node',
     // One PostgreSQL cluster per run, started only when a test asks for it (the server's PostgreSQL store tests).

@@ -10,6 +10,7 @@ import { parseHostError } from '../../src-shared/host/host-api';
 import { CountyGate } from '../features/county/sign-in/county-gate';
 import SetupPage from '../features/setup/setup-page';
 import { useLanguageStore } from '../state/language-store';
+import { SyncProvider } from '../sync/sync-provider';
 import { SyncRunner } from '../sync/sync-runner';
 import { AppContextProvider } from './app-context';
 import type { RestoreNotice, StationProfile } from './app-types';
@@ -74,14 +75,16 @@ function ProfileGate({ result }: { result: StartupResult }) {
       restoreNotice={restoreNotice}
       dismissRestoreNotice={dismissRestoreNotice}
     >
-      <SyncRunner />
-      {profile?.clerkName ? (
-        <RouterProvider router={router} />
-      ) : (
-        // No station on this PC: county staff may sign in instead (their workspace), else the station setup.
-        // Once a station exists (enrolled or restored, name still to give) only the setup shows.
-        <CountyGate allowCounty={!profile} fallback={<SetupPage resume={profile} />} />
-      )}
+      <SyncProvider database={result.database}>
+        <SyncRunner />
+        {profile?.clerkName ? (
+          <RouterProvider router={router} />
+        ) : (
+          // No station on this PC: county staff may sign in instead (their workspace), else the station setup.
+          // Once a station exists (enrolled or restored, name still to give) only the setup shows.
+          <CountyGate allowCounty={!profile} fallback={<SetupPage resume={profile} />} />
+        )}
+      </SyncProvider>
     </AppContextProvider>
   );
 }

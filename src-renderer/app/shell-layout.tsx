@@ -13,11 +13,12 @@ import { Space, Tag, Typography } from 'antd';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Outlet, useLocation, useNavigate } from 'react-router';
+import type { Resources } from '../i18n/i18n-types';
 import { AppFrame } from '../ui/app-frame';
 import { useStationProfile } from './app-context';
 import { RestoreBanner } from './restore-banner';
 
-export const navItems: { key: string; path: string; icon: ReactNode }[] = [
+export const navItems: { key: keyof Resources['common']['nav']; path: string; icon: ReactNode }[] = [
   { key: 'today', path: '/today', icon: <DashboardOutlined /> },
   { key: 'receptionDays', path: '/reception-days', icon: <CalendarOutlined /> },
   { key: 'opinions', path: '/opinions', icon: <CommentOutlined /> },

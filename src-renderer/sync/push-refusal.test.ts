@@ -6,6 +6,7 @@ import { newId } from '../../src-shared/common/ids';
 import { receivedAtDescOf } from '../../src-shared/opinion/opinion';
 import { makeOpinion, makeReceptionDay } from '../../src-shared/testing/factories';
 import { type SyncTestServer, startSyncTestServer } from '../../testing/sync-test-server';
+import { until } from '../../testing/until';
 import { type LiaisonDatabase, openLiaisonDatabase } from '../db/database';
 import { setHostForTesting } from '../platform/host';
 import { createMemoryHost } from '../platform/memory-host';
@@ -14,10 +15,10 @@ import { readCredentials } from './credentials';
 import { enrolStation } from './enrol';
 import { recordHref, recordLabel } from './refused-record';
 import { errorFromResponse } from './sync-client';
-import { type SyncEngine, startSyncEngine } from './sync-engine';
+import { type SyncSession, startSyncSession } from './sync-session';
 
 let server: SyncTestServer;
-const opened: { db: LiaisonDatabase; engine?: SyncEngine }[] = [];
+const opened: { db: LiaisonDatabase; engine?: SyncSession }[] = [];
 
 beforeAll(async () => {
   server = await startSyncTestServer();
@@ -34,16 +35,6 @@ afterEach(async () => {
   }
   setHostForTesting(undefined);
 });
-
-async function until<T>(probe: () => Promise<T | undefined | null | false>, timeoutMs = 15_000): Promise<T> {
-  const started = Date.now();
-  for (;;) {
-    const value = await probe();
-    if (value) return value;
-    if (Date.now() - started > timeoutMs) throw new Error('condition not met in time');
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
-}
 
 async function onServer(collection: string, id: string) {
   return server.store.getDocument(collection, id);
@@ -75,7 +66,7 @@ describe('a document the server refuses', () => {
 
     const statuses: Partial<SyncStatusState>[] = [];
     const refusalsNow = () => [...statuses].reverse().find((s) => s.refusals !== undefined)?.refusals ?? [];
-    const engine = await startSyncEngine(db, credentials, {
+    const engine = await startSyncSession(db, credentials, {
       report: (patch) => statuses.push(patch),
       retryTime: 300,
       isOnline: () => true,

@@ -9,6 +9,7 @@ import { newId } from '../../src-shared/common/ids';
 import type { Opinion } from '../../src-shared/opinion/opinion';
 import { makeOpinion, makePhoto } from '../../src-shared/testing/factories';
 import { type SyncTestServer, startSyncTestServer } from '../../testing/sync-test-server';
+import { until } from '../../testing/until';
 import { type LiaisonDatabase, openLiaisonDatabase } from '../db/database';
 import { setHostForTesting } from '../platform/host';
 import { createMemoryHost } from '../platform/memory-host';
@@ -17,10 +18,10 @@ import { readCredentials } from './credentials';
 import { adoptEnrolment, enrolStation, findProvisioning, resumeOrProvisionedEnrolment } from './enrol';
 import { chunkByBytes, pushBodyBudget } from './replication';
 import { createSyncClient } from './sync-client';
-import { type SyncEngine, startSyncEngine } from './sync-engine';
+import { type SyncSession, startSyncSession } from './sync-session';
 
 let server: SyncTestServer;
-const opened: { db: LiaisonDatabase; engine?: SyncEngine }[] = [];
+const opened: { db: LiaisonDatabase; engine?: SyncSession }[] = [];
 
 beforeAll(async () => {
   server = await startSyncTestServer();
@@ -48,16 +49,6 @@ async function openDb(): Promise<LiaisonDatabase> {
   });
   opened.push({ db });
   return db;
-}
-
-async function until<T>(probe: () => Promise<T | undefined | null | false>, timeoutMs = 15_000): Promise<T> {
-  const started = Date.now();
-  for (;;) {
-    const value = await probe();
-    if (value) return value;
-    if (Date.now() - started > timeoutMs) throw new Error('condition not met in time');
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
 }
 
 function stationOf(countyId: string, index = 0) {
@@ -165,7 +156,7 @@ describe('replication with the county', () => {
     await db.photos.insert(makePhoto({ countyId: 'wuxuan', stationId: station.id, ownerId: opinions[0]!.id }));
 
     const statuses: Partial<SyncStatusState>[] = [];
-    const engine = await startSyncEngine(db, credentials, {
+    const engine = await startSyncSession(db, credentials, {
       report: (patch) => statuses.push(patch),
       retryTime: 500,
       isOnline: () => true,
@@ -233,7 +224,7 @@ describe('replication with the county', () => {
     const db = await openDb();
     const opinion = makeOpinion({ countyId: 'jinxiu', stationId: station.id, status: 'submitted', title: '原标题' });
     await db.opinions.insert(opinion);
-    const engine = await startSyncEngine(db, credentials, { report: () => {}, retryTime: 500, isOnline: () => true });
+    const engine = await startSyncSession(db, credentials, { report: () => {}, retryTime: 500, isOnline: () => true });
     opened[opened.length - 1]!.engine = engine;
     await engine.syncNow();
     await engine.stop();
@@ -278,7 +269,7 @@ describe('replication with the county', () => {
       updatedAt: new Date().toISOString(),
     });
 
-    const again = await startSyncEngine(db, credentials, { report: () => {}, retryTime: 500, isOnline: () => true });
+    const again = await startSyncSession(db, credentials, { report: () => {}, retryTime: 500, isOnline: () => true });
     opened[opened.length - 1]!.engine = again;
     await again.syncNow();
 
@@ -305,7 +296,7 @@ describe('interruptions', () => {
     const credentials = (await readCredentials())!;
     const db = await openDb();
     const statuses: Partial<SyncStatusState>[] = [];
-    const engine = await startSyncEngine(db, credentials, {
+    const engine = await startSyncSession(db, credentials, {
       report: (patch) => statuses.push(patch),
       retryTime: 300,
       isOnline: () => true,
@@ -350,7 +341,7 @@ describe('interruptions', () => {
     const credentials = (await readCredentials())!;
     const db = await openDb();
     const statuses: Partial<SyncStatusState>[] = [];
-    const engine = await startSyncEngine(db, credentials, {
+    const engine = await startSyncSession(db, credentials, {
       report: (patch) => statuses.push(patch),
       retryTime: 300,
       isOnline: () => true,

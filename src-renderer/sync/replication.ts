@@ -14,6 +14,7 @@ import {
 } from '../../src-shared/api/sync-protocol';
 import type { SyncRefusal } from '../state/sync-status-store';
 import { changeStream } from './change-stream';
+import { type PushedDocument, PushLedger, pushedDocumentOf } from './push-ledger';
 import { describeRefusal } from './refused-record';
 import {
   type ClientRole,
@@ -125,16 +126,6 @@ export const streamedCollections: readonly SyncedCollection[] = ['opinions', 'me
 type PushRowOf = RxReplicationWriteToMasterRow<unknown>;
 type MasterState = PushRowOf['newDocumentState'];
 
-/**
- * One push batch across RxDB's retries (RxDB retries the same rows array until the handler succeeds): which rows
- * the server has answered for (stored or in conflict), the conflicts to return, and the rows it refused.
- */
-interface PushAttempt {
-  answered: Set<number>;
-  conflicts: MasterState[];
-  refused: Set<number>;
-}
-
 function idOf(row: PushRowOf): string | undefined {
   const id = (row.newDocumentState as { id?: unknown }).id;
   return typeof id === 'string' ? id : undefined;
@@ -190,41 +181,36 @@ export function startReplication(db: DatabaseWithCollections, options: StartRepl
   const states = new Map<SyncedCollection, RxReplicationState<unknown, SyncCheckpoint>>();
   const names = (options.collections ?? syncedCollections).filter((name) => collectionOf(db, name) !== undefined);
 
-  const attempts = new WeakMap<readonly PushRowOf[], PushAttempt>();
-
   /**
    * Pushes a batch. When the server refuses one document (400/403 naming it), the batch's other documents are
    * pushed without it, so they are stored; the refused one stays here exactly as it is, is reported (which record,
-   * why) and the batch fails, so RxDB retries it later: then only the refused rows are sent again, each in its
-   * current local state, so the clerk's correction goes through without a restart.
+   * why) and the batch fails, so RxDB retries it later: then only the documents the server has not answered are
+   * sent again (the ledger knows them by id and state), a refused one in its current local state, so the clerk's
+   * correction goes through without a restart.
    */
   async function pushBatch(
     name: SyncedCollection,
     collection: RxCollection<unknown>,
     schemaVersion: number,
+    ledger: PushLedger<MasterState>,
     rows: PushRowOf[],
   ): Promise<MasterState[]> {
-    let attempt = attempts.get(rows);
-    if (!attempt) {
-      attempt = { answered: new Set(), conflicts: [], refused: new Set() };
-      attempts.set(rows, attempt);
-    }
-    const tried = attempt.refused;
-    attempt.refused = new Set();
+    const entries = rows.map((row) => ({ row, doc: pushedDocumentOf(row.newDocumentState) }));
+    const refusedNow = new Set<string>();
     const refusals: { row: PushRowOf; error: SyncError }[] = [];
     try {
       // Each round either answers every open row or sets one aside as refused: at most rows.length + 1 rounds.
       for (;;) {
-        const open: { row: PushRowOf; index: number }[] = [];
-        for (const [index, row] of rows.entries()) {
-          if (attempt.answered.has(index) || attempt.refused.has(index)) continue;
+        const open: { row: PushRowOf; doc: PushedDocument }[] = [];
+        for (const { row, doc } of entries) {
+          if (ledger.isAnswered(doc) || refusedNow.has(doc.key)) continue;
           const id = idOf(row);
           // A row refused before goes again as the clerk has it now (corrected, or still the same).
-          const latest = tried.has(index) && id ? await currentState(collection, id) : null;
-          open.push({ row: latest ? { ...row, newDocumentState: latest } : row, index });
+          const latest = ledger.wasRefused(doc) && id ? await currentState(collection, id) : null;
+          open.push({ row: latest ? { ...row, newDocumentState: latest } : row, doc });
         }
         if (open.length === 0) break;
-        let refusedNow = false;
+        let refusedInRound = false;
         for (const chunk of chunkByBytes(open, pushBodyBudget)) {
           let answer: MasterState[];
           try {
@@ -234,19 +220,19 @@ export function startReplication(db: DatabaseWithCollections, options: StartRepl
             });
           } catch (error) {
             const syncError = asSyncError(error);
-            const at = refusedIndex(chunk, syncError);
-            const refused = chunk[at];
+            const refused = chunk[refusedIndex(chunk, syncError)];
             if (!refused) throw error;
             // Nothing of this request was stored (one transaction): the others go again without it.
-            attempt.refused.add(refused.index);
+            refusedNow.add(refused.doc.key);
+            ledger.refused(refused.doc);
             refusals.push({ row: refused.row, error: syncError });
-            refusedNow = true;
+            refusedInRound = true;
             break;
           }
-          for (const item of chunk) attempt.answered.add(item.index);
-          attempt.conflicts.push(...answer);
+          const conflictsById = new Map(answer.map((doc) => [(doc as { id?: unknown }).id, doc]));
+          for (const item of chunk) ledger.answered(item.doc, conflictsById.get(idOf(item.row)) ?? null);
         }
-        if (!refusedNow) break;
+        if (!refusedInRound) break;
       }
     } catch (error) {
       events.next({ type: 'error', collection: name, error: asSyncError(error) });
@@ -261,8 +247,8 @@ export function startReplication(db: DatabaseWithCollections, options: StartRepl
       // RxDB keeps the batch and retries it after `retryTime`; nothing is marked as pushed.
       throw first.error;
     }
-    attempts.delete(rows);
-    const conflictIds = new Set(attempt.conflicts.map((doc) => (doc as { id?: unknown }).id));
+    const conflicts = ledger.settle(entries.map((entry) => entry.doc));
+    const conflictIds = new Set(conflicts.map((doc) => (doc as { id?: unknown }).id));
     const ids = rows.flatMap((row) => {
       const id = idOf(row);
       return id && !conflictIds.has(id) ? [id] : [];
@@ -270,17 +256,18 @@ export function startReplication(db: DatabaseWithCollections, options: StartRepl
     events.next({
       type: 'pushed',
       collection: name,
-      count: rows.length - attempt.conflicts.length,
-      conflicts: attempt.conflicts.length,
+      count: rows.length - conflicts.length,
+      conflicts: conflicts.length,
       ids,
     });
-    return attempt.conflicts;
+    return conflicts;
   }
 
   for (const name of names) {
     const collection = collectionOf(db, name)!;
     const schemaVersion = collection.schema.version;
     const streamed = streamedCollections.includes(name);
+    const ledger = new PushLedger<MasterState>();
     const stream$: Observable<RxReplicationPullStreamItem<unknown, SyncCheckpoint>> = streamed
       ? changeStream({ client, route: syncRoutes.stream(name), reconnectMs: options.retryTime ?? 5_000, isOnline })
       : timer(options.pollMs ?? 60_000, options.pollMs ?? 60_000).pipe(map(() => 'RESYNC' as const));
@@ -322,7 +309,7 @@ export function startReplication(db: DatabaseWithCollections, options: StartRepl
         ? undefined
         : {
             batchSize: pushBatchSize[name],
-            handler: (rows) => pushBatch(name, collection, schemaVersion, rows),
+            handler: (rows) => pushBatch(name, collection, schemaVersion, ledger, rows),
           },
     });
     states.set(name, state as RxReplicationState<unknown, SyncCheckpoint>);

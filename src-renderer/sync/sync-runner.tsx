@@ -1,48 +1,22 @@
-// Starts and stops the sync with the app: mounted once inside the app context, it runs while this PC is enrolled
-// (or county staff are signed in), restarts when the credentials change, and stops in training mode and on close.
+// The station's rule for running the sync: while this PC is an enrolled station, the sync owner (sync-provider.tsx)
+// runs with the stored credentials, restarting when they change; in training mode nothing runs. Also the stored
+// credentials as a hook, for the pages that show or choose by them.
 import { useEffect, useState } from 'react';
-import { useDatabase, useOptionalStationProfile } from '../app/app-context';
+import { useOptionalStationProfile } from '../app/app-context';
 import { useSyncStatusStore } from '../state/sync-status-store';
 import { onCredentialsChanged, readCredentials, type SyncCredentials } from './credentials';
-import { type SyncEngine, startSyncIfEnrolled } from './sync-engine';
+import { useSyncWith } from './sync-provider';
 
 export function SyncRunner() {
-  const database = useDatabase();
   const profile = useOptionalStationProfile();
   const enrolled = profile?.mode === 'enrolled';
-  const stationId = profile?.stationId ?? '';
+  const { credentials, loading } = useSyncCredentials();
+  useSyncWith(enrolled ? credentials : null);
 
-  // biome-ignore lint/correctness/useExhaustiveDependencies: another station set up on this PC restarts the sync.
   useEffect(() => {
-    if (!enrolled) return;
-    let engine: SyncEngine | null = null;
-    let stopped = false;
-    let queue: Promise<void> = Promise.resolve();
-    // Start/stop calls are queued: two engines must never replicate one database at once.
-    const restart = () => {
-      queue = queue.then(async () => {
-        await engine?.stop();
-        engine = null;
-        if (stopped) return;
-        try {
-          engine = await startSyncIfEnrolled(database);
-          if (!engine) useSyncStatusStore.getState().update({ online: false, progress: null });
-        } catch (error) {
-          useSyncStatusStore.getState().update({ lastError: error instanceof Error ? error.message : String(error) });
-        }
-      });
-    };
-    const unsubscribe = onCredentialsChanged(restart);
-    restart();
-    return () => {
-      stopped = true;
-      unsubscribe();
-      queue = queue.then(async () => {
-        await engine?.stop();
-        engine = null;
-      });
-    };
-  }, [database, enrolled, stationId]);
+    // Enrolled without a token (注销本机注册, or the secret was lost): nothing runs, and the status says so.
+    if (enrolled && !loading && !credentials) useSyncStatusStore.getState().update({ online: false, progress: null });
+  }, [enrolled, loading, credentials]);
 
   return null;
 }

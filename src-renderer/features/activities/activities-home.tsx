@@ -1,6 +1,5 @@
 // The activities landing page: the list of recorded activities and, in a second tab, the compliance view.
-import { PlusOutlined } from '@ant-design/icons';
-import { Button, Card, Select, Space, Table, Tabs, Typography } from 'antd';
+import { Select, Space, Tabs } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useSearchParams } from 'react-router';
@@ -12,33 +11,18 @@ import {
 } from '../../../src-shared/activity/activity';
 import { formatDate } from '../../i18n/format';
 import { useLocale } from '../../i18n/i18n';
+import { ListTable } from '../../ui/list-table';
+import { PageCard } from '../../ui/page-card';
 import { ComplianceView } from './compliance-view';
 import { useActivities, useRepresentatives } from './use-activities';
 
 export function ActivitiesHome() {
   const { t } = useTranslation('activities');
-  const navigate = useNavigate();
   const [params, setParams] = useSearchParams();
   const tab = params.get('tab') === 'compliance' ? 'compliance' : 'records';
 
   return (
-    <Card
-      title={
-        <Space direction="vertical" size={0}>
-          <Typography.Title level={4} style={{ margin: 0 }}>
-            {t('title')}
-          </Typography.Title>
-          <Typography.Text type="secondary" style={{ fontWeight: 'normal' }}>
-            {t('subtitle')}
-          </Typography.Text>
-        </Space>
-      }
-      extra={
-        <Button type="primary" icon={<PlusOutlined />} onClick={() => navigate('new')}>
-          {t('list.record')}
-        </Button>
-      }
-    >
+    <PageCard title={t('title')} subtitle={t('subtitle')} create={{ label: t('list.record') }}>
       <Tabs
         activeKey={tab}
         onChange={(key) => setParams(key === 'compliance' ? { tab: key } : {}, { replace: true })}
@@ -47,7 +31,7 @@ export function ActivitiesHome() {
           { key: 'compliance', label: t('tabs.compliance'), children: <ComplianceView /> },
         ]}
       />
-    </Card>
+    </PageCard>
   );
 }
 
@@ -73,14 +57,10 @@ function ActivityList() {
           options={activityTypes.options(locale)}
         />
       </Space>
-      <Table<Activity>
-        rowKey="id"
-        size="middle"
-        loading={activities.loading}
-        dataSource={activities.value ?? []}
-        locale={{ emptyText: t('list.empty') }}
-        pagination={{ pageSize: 10, hideOnSinglePage: true }}
-        onRow={(record) => ({ onDoubleClick: () => navigate(record.id) })}
+      <ListTable<Activity>
+        rows={activities}
+        empty={t('list.empty')}
+        onOpen={(record) => navigate(record.id)}
         columns={[
           {
             title: activityFieldLabels.date[locale],

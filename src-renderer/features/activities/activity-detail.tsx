@@ -1,13 +1,14 @@
 // One recorded activity: its fields, who attended, the minutes, photos and history.
 import { EditOutlined } from '@ant-design/icons';
-import { Button, Card, Descriptions, Result, Space, Spin, Tag, Typography } from 'antd';
+import { Button, Card, Descriptions, Space, Tag, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useParams } from 'react-router';
-import { activityFieldLabels, activityTypes } from '../../../src-shared/activity/activity';
+import { type Activity, activityFieldLabels, activityTypes } from '../../../src-shared/activity/activity';
 import type { Label } from '../../../src-shared/common/labels';
 import { formatDate, formatNumber } from '../../i18n/format';
 import i18n, { useLocale } from '../../i18n/i18n';
 import { HistoryTimeline } from '../../ui/history-timeline';
+import { loadedRecord, RecordLoader } from '../../ui/record-loader';
 import { ActivityPhotos } from './activity-photos';
 import { useActivity, useRepresentatives } from './use-activities';
 
@@ -16,32 +17,33 @@ function historyActionLabels(): Record<string, Label> {
   const zh = i18n.getFixedT('zh-CN', 'activities');
   const en = i18n.getFixedT('en', 'activities');
   return Object.fromEntries(
-    ['create', 'update'].map((a) => [a, { 'zh-CN': zh(`historyActions.${a}`), en: en(`historyActions.${a}`) }]),
+    (['create', 'update'] as const).map((a) => [
+      a,
+      { 'zh-CN': zh(`historyActions.${a}`), en: en(`historyActions.${a}`) },
+    ]),
   );
 }
 
 export function ActivityDetail() {
   const { id = '' } = useParams();
   const { t } = useTranslation('activities');
+  const result = useActivity(id);
+  return (
+    <RecordLoader
+      record={loadedRecord(result)}
+      notFound={t('detail.notFound')}
+      back={{ label: t('detail.back'), to: '/activities' }}
+    >
+      {(activity) => <ActivityView activity={activity} />}
+    </RecordLoader>
+  );
+}
+
+function ActivityView({ activity }: { activity: Activity }) {
+  const { t } = useTranslation('activities');
   const locale = useLocale();
   const navigate = useNavigate();
-  const result = useActivity(id);
   const representatives = useRepresentatives();
-  if (result.loading && result.value === undefined) return <Spin />;
-  const activity = result.value;
-  if (!activity) {
-    return (
-      <Result
-        status="404"
-        title={t('detail.notFound')}
-        extra={
-          <Link to="/activities">
-            <Button>{t('detail.back')}</Button>
-          </Link>
-        }
-      />
-    );
-  }
   const names = new Map((representatives.value ?? []).map((r) => [r.id, r.name]));
 
   return (

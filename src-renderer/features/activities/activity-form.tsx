@@ -1,23 +1,5 @@
 // Records an activity (type, date, title, attendance of the station's representatives, minutes, photos) or edits one.
-import {
-  Alert,
-  App,
-  Button,
-  Card,
-  Checkbox,
-  Col,
-  Empty,
-  Form,
-  Input,
-  InputNumber,
-  Result,
-  Row,
-  Select,
-  Space,
-  Spin,
-  Typography,
-} from 'antd';
-import { useState } from 'react';
+import { App, Button, Checkbox, Col, Empty, Form, Input, InputNumber, Row, Select, Space } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { useNavigate, useParams } from 'react-router';
 import {
@@ -33,10 +15,12 @@ import { todayInStation } from '../../i18n/format';
 import { useLocale } from '../../i18n/i18n';
 import { DateStringPicker } from '../../ui/date-string-picker';
 import { applyValidationErrors } from '../../ui/field-errors';
+import { FormProblems } from '../../ui/form-problems';
+import { PageCard } from '../../ui/page-card';
 import { PhotoPicker, type PickedPhoto } from '../../ui/photo-picker';
+import { loadedRecord, RecordLoader } from '../../ui/record-loader';
 import { clearFieldErrors } from '../../ui/save-with-field-errors';
-import { useUnsavedChangesGuard } from '../../ui/unsaved-changes-guard';
-import { useLeaveAfterSave } from '../../ui/use-leave-after-save';
+import { useRecordForm } from '../../ui/use-record-form';
 import {
   type ActivityFormValues,
   activityFieldErrors,
@@ -52,9 +36,11 @@ export function ActivityForm() {
   const { t } = useTranslation('activities');
   const existing = useActivity(id ?? '');
   if (!id) return <Editor />;
-  if (existing.loading && existing.value === undefined) return <Spin />;
-  if (!existing.value) return <Result status="404" title={t('detail.notFound')} />;
-  return <Editor record={existing.value} />;
+  return (
+    <RecordLoader record={loadedRecord(existing)} notFound={t('detail.notFound')}>
+      {(record) => <Editor record={record} />}
+    </RecordLoader>
+  );
 }
 
 type FormShape = ActivityFormValues & { photos?: PickedPhoto[] };
@@ -68,12 +54,7 @@ function Editor({ record }: { record?: Activity }) {
   const { message } = App.useApp();
   const { activities, photos } = useActivityRepositories();
   const representatives = useRepresentatives();
-  const [form] = Form.useForm<FormShape>();
-  const [dirty, setDirty] = useState(false);
-  const [saving, setSaving] = useState(false);
-  const [problems, setProblems] = useState<string[]>([]);
-  useUnsavedChangesGuard(dirty);
-  const leave = useLeaveAfterSave(dirty, setDirty);
+  const { form, setDirty, saving, setSaving, problems, setProblems, leave } = useRecordForm<FormShape>();
   const type = Form.useWatch('type', form);
 
   const initialValues: FormShape = record
@@ -125,21 +106,8 @@ function Editor({ record }: { record?: Activity }) {
   const reps = representatives.value ?? [];
 
   return (
-    <Card
-      title={
-        <Typography.Title level={4} style={{ margin: 0 }}>
-          {record ? t('form.editTitle') : t('form.newTitle')}
-        </Typography.Title>
-      }
-    >
-      {problems.length > 0 ? (
-        <Alert
-          type="error"
-          showIcon
-          style={{ marginBottom: 16 }}
-          message={problems.map((p) => <div key={p}>{p}</div>)}
-        />
-      ) : null}
+    <PageCard title={record ? t('form.editTitle') : t('form.newTitle')}>
+      <FormProblems problems={problems} />
       <Form<FormShape>
         form={form}
         layout="vertical"
@@ -212,6 +180,6 @@ function Editor({ record }: { record?: Activity }) {
           </Button>
         </Space>
       </Form>
-    </Card>
+    </PageCard>
   );
 }

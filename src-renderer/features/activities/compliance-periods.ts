@@ -21,7 +21,10 @@ export function selectableYears(today: string, back = 4): number[] {
 }
 
 /** The translation key and params that name a period inside its year (the view adds the year). */
-export function periodNameKey(period: Period): { key: string; params: Record<string, string | number> } {
+/** The key of a period's name in the `activities` namespace. */
+type PeriodNameKey = `compliance.${'monthN' | 'quarterN' | 'firstHalf' | 'secondHalf' | 'wholeYear'}`;
+
+export function periodNameKey(period: Period): { key: PeriodNameKey; params: Record<string, string | number> } {
   switch (period.kind) {
     case 'month':
       return { key: 'compliance.monthN', params: { n: period.index } };

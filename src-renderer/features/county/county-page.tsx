@@ -17,10 +17,11 @@ import { useTranslation } from 'react-i18next';
 import { createHashRouter, Navigate, Route, Routes, useInRouterContext, useLocation, useNavigate } from 'react-router';
 import { RouterProvider } from 'react-router/dom';
 import type { CountyCredentials } from '../../../src-shared/api/staff-session';
-import { useDatabase } from '../../app/app-context';
+import type { Resources } from '../../i18n/i18n-types';
 import { getHost } from '../../platform/host';
 import { isSyncError } from '../../sync/sync-client';
-import { getSyncEngine, type SyncEngine, startSyncEngine } from '../../sync/sync-engine';
+import { sameSync } from '../../sync/sync-owner';
+import { useSync, useSyncWith } from '../../sync/sync-provider';
 import { useSyncCredentials } from '../../sync/sync-runner';
 import { AppFrame } from '../../ui/app-frame';
 import { DepartmentsPage } from './departments/departments-page';
@@ -32,7 +33,7 @@ import { CountySettingsPage } from './session/county-settings-page';
 import { useCountySignOut } from './session/use-county-sign-out';
 import { CountySignInForm } from './sign-in/county-sign-in-form';
 
-export const countyNavItems: { key: string; path: string; icon: ReactNode }[] = [
+export const countyNavItems: { key: keyof Resources['county']['nav']; path: string; icon: ReactNode }[] = [
   { key: 'opinions', path: '/county/opinions', icon: <SolutionOutlined /> },
   { key: 'departments', path: '/county/departments', icon: <ApartmentOutlined /> },
   { key: 'syncReport', path: '/county/sync-report', icon: <CloudSyncOutlined /> },
@@ -42,41 +43,18 @@ export const countyNavItems: { key: string; path: string; icon: ReactNode }[] = 
 
 /** Runs the county's replication while the workspace is open; a refused session ends it. */
 function CountySync() {
-  const database = useDatabase();
   const { credentials, sessionExpired, expireSession } = useCountySession();
+  // The app's one sync owner runs it (shared with the station shell when both hold this session).
+  useSyncWith(sessionExpired ? null : credentials);
+  const session = useSync();
 
   useEffect(() => {
-    if (sessionExpired) return;
-    let engine: SyncEngine | null = null;
-    let owned = false;
-    let stopped = false;
-    let subscription: { unsubscribe(): void } | null = null;
-    const watch = (running: SyncEngine) => {
-      subscription = running.replication.events$.subscribe((event) => {
-        if (event.type === 'error' && isSyncError(event.error) && event.error.needsNewToken) expireSession();
-      });
-    };
-    // Another part of the app may already replicate with this session: never two engines on one database.
-    const existing = getSyncEngine();
-    if (existing && existing.credentials.token === credentials.token) {
-      watch(existing);
-    } else {
-      void startSyncEngine(database, credentials).then((started) => {
-        if (stopped) {
-          void started.stop();
-          return;
-        }
-        engine = started;
-        owned = true;
-        watch(started);
-      });
-    }
-    return () => {
-      stopped = true;
-      subscription?.unsubscribe();
-      if (owned) void engine?.stop();
-    };
-  }, [database, credentials, sessionExpired, expireSession]);
+    if (sessionExpired || !session || !sameSync(session.credentials, credentials)) return;
+    const subscription = session.replication.events$.subscribe((event) => {
+      if (event.type === 'error' && isSyncError(event.error) && event.error.needsNewToken) expireSession();
+    });
+    return () => subscription.unsubscribe();
+  }, [session, credentials, sessionExpired, expireSession]);
   return null;
 }
 

@@ -1,8 +1,7 @@
 // Writes the 人民调解协议书 of a case in mediation: each content item of People's Mediation Law art. 29 is required.
-import { Alert, App, Button, Card, Col, Descriptions, Form, Input, Result, Row, Space, Spin, Typography } from 'antd';
-import { useState } from 'react';
+import { Alert, App, Button, Col, Descriptions, Form, Input, Result, Row, Space } from 'antd';
 import { useTranslation } from 'react-i18next';
-import { Link, useNavigate, useParams } from 'react-router';
+import { Link, useNavigate } from 'react-router';
 import { isDomainError } from '../../../src-shared/common/domain-error';
 import {
   type MediationCase,
@@ -16,16 +15,18 @@ import { todayInStation } from '../../i18n/format';
 import { useLocale } from '../../i18n/i18n';
 import { DateStringPicker } from '../../ui/date-string-picker';
 import { applyDomainError, applyValidationErrors } from '../../ui/field-errors';
+import { FormProblems } from '../../ui/form-problems';
+import { PageCard } from '../../ui/page-card';
 import { clearFieldErrors, saveWithFieldErrors } from '../../ui/save-with-field-errors';
-import { useUnsavedChangesGuard } from '../../ui/unsaved-changes-guard';
-import { useLeaveAfterSave } from '../../ui/use-leave-after-save';
+import { useRecordForm } from '../../ui/use-record-form';
 import {
   type AgreementFormValues,
   agreementFieldErrors,
   agreementFormFieldNames,
   toAgreement,
 } from './mediation-form-values';
-import { useMediationCase, useMediationRepository } from './use-mediation';
+import { useMediationRepository } from './use-mediation';
+import { WithMediationCase } from './with-mediation-case';
 
 interface FormShape {
   agreement?: AgreementFormValues;
@@ -33,12 +34,7 @@ interface FormShape {
 }
 
 export function AgreementForm() {
-  const { id = '' } = useParams();
-  const { t } = useTranslation('mediation');
-  const result = useMediationCase(id);
-  if (result.loading && result.value === undefined) return <Spin />;
-  if (!result.value) return <Result status="404" title={t('detail.notFound')} />;
-  return <AgreementEditor record={result.value} />;
+  return <WithMediationCase>{(record) => <AgreementEditor record={record} />}</WithMediationCase>;
 }
 
 const textItems = ['facts', 'disputeItems', 'responsibilities', 'agreedContent', 'performanceMethod'] as const;
@@ -51,12 +47,7 @@ function AgreementEditor({ record }: { record: MediationCase }) {
   const navigate = useNavigate();
   const { message } = App.useApp();
   const repository = useMediationRepository();
-  const [form] = Form.useForm<FormShape>();
-  const [dirty, setDirty] = useState(false);
-  const [saving, setSaving] = useState(false);
-  const [problems, setProblems] = useState<string[]>([]);
-  useUnsavedChangesGuard(dirty);
-  const leave = useLeaveAfterSave(dirty, setDirty);
+  const { form, setDirty, saving, setSaving, problems, setProblems, leave } = useRecordForm<FormShape>();
 
   if (record.status !== 'mediating') {
     return (
@@ -127,32 +118,14 @@ function AgreementEditor({ record }: { record: MediationCase }) {
   };
 
   return (
-    <Card
-      title={
-        <Space direction="vertical" size={0}>
-          <Typography.Title level={4} style={{ margin: 0 }}>
-            {t('agreement.title')}
-          </Typography.Title>
-          <Typography.Text type="secondary" style={{ fontWeight: 'normal' }}>
-            {record.caseNumber}
-          </Typography.Text>
-        </Space>
-      }
-    >
+    <PageCard title={t('agreement.title')} subtitle={record.caseNumber}>
       <Alert type="info" showIcon message={t('agreement.lawNote')} style={{ marginBottom: 16 }} />
       <Descriptions size="small" column={1} bordered style={{ marginBottom: 16 }}>
         <Descriptions.Item label={t('agreement.partiesInfo')}>
           {record.parties.map((p) => `${partyRoles.label(p.role, locale)} ${maskName(p.name)}`).join('；')}
         </Descriptions.Item>
       </Descriptions>
-      {problems.length > 0 ? (
-        <Alert
-          type="error"
-          showIcon
-          style={{ marginBottom: 16 }}
-          message={problems.map((p) => <div key={p}>{p}</div>)}
-        />
-      ) : null}
+      <FormProblems problems={problems} />
       <Form<FormShape>
         form={form}
         layout="vertical"
@@ -191,6 +164,6 @@ function AgreementEditor({ record }: { record: MediationCase }) {
           <Button onClick={() => navigate(`/mediation/${record.id}`)}>{tc('actions.cancel')}</Button>
         </Space>
       </Form>
-    </Card>
+    </PageCard>
   );
 }

@@ -2,22 +2,18 @@
 import { Alert, Button, Result, Spin } from 'antd';
 import { type CSSProperties, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link, useParams } from 'react-router';
+import { Link } from 'react-router';
 import { isDomainError } from '../../../src-shared/common/domain-error';
 import { type MediationCase, type Party, partyRoles } from '../../../src-shared/mediation-case/mediation-case';
 import { useActor, useStationProfile } from '../../app/app-context';
 import { formatDate } from '../../i18n/format';
 import i18n from '../../i18n/i18n';
 import { PrintA4 } from '../../ui/print-a4';
-import { useMediationCase, useMediationRepository } from './use-mediation';
+import { useMediationRepository } from './use-mediation';
+import { WithMediationCase } from './with-mediation-case';
 
 export function AgreementPrint() {
-  const { id = '' } = useParams();
-  const { t } = useTranslation('mediation');
-  const result = useMediationCase(id);
-  if (result.loading && result.value === undefined) return <Spin />;
-  if (!result.value) return <Result status="404" title={t('detail.notFound')} />;
-  return <PrintView record={result.value} />;
+  return <WithMediationCase>{(record) => <PrintView record={record} />}</WithMediationCase>;
 }
 
 const heading: CSSProperties = { fontWeight: 'bold', margin: '10pt 0 2pt' };

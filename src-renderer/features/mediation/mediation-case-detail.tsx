@@ -1,24 +1,9 @@
 // One mediation case: facts, parties (masked), mediators, sessions, agreement, follow-ups, history, and its actions.
 import { EditOutlined, PlusOutlined, PrinterOutlined } from '@ant-design/icons';
-import {
-  App,
-  Button,
-  Card,
-  Col,
-  Descriptions,
-  Empty,
-  List,
-  Result,
-  Row,
-  Space,
-  Spin,
-  Table,
-  Tag,
-  Typography,
-} from 'antd';
+import { App, Button, Card, Col, Descriptions, Empty, List, Row, Space, Table, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link, useNavigate, useParams } from 'react-router';
+import { Link, useNavigate } from 'react-router';
 import { isDomainError } from '../../../src-shared/common/domain-error';
 import type { Label } from '../../../src-shared/common/labels';
 import {
@@ -45,13 +30,14 @@ import i18n, { useLocale } from '../../i18n/i18n';
 import { HistoryTimeline } from '../../ui/history-timeline';
 import { StatusTag } from '../../ui/status-tag';
 import { CaseModal, type CaseModalKind } from './mediation-modals';
-import { useMediationCase, useMediationRepository } from './use-mediation';
+import { useMediationRepository } from './use-mediation';
+import { WithMediationCase } from './with-mediation-case';
 
 /** History action labels: the lifecycle's, plus the feature's own edits (from the locale files). */
 function historyActionLabels(): Record<string, Label> {
   const zh = i18n.getFixedT('zh-CN', 'mediation');
   const en = i18n.getFixedT('en', 'mediation');
-  const own = ['create', 'update', 'addSession', 'addFollowUp', 'printAgreement'];
+  const own = ['create', 'update', 'addSession', 'addFollowUp', 'printAgreement'] as const;
   return {
     ...mediationCaseActionLabels,
     ...Object.fromEntries(own.map((a) => [a, { 'zh-CN': zh(`historyActions.${a}`), en: en(`historyActions.${a}`) }])),
@@ -61,24 +47,7 @@ function historyActionLabels(): Record<string, Label> {
 const editableStatuses: readonly MediationCase['status'][] = ['registered', 'mediating'];
 
 export function MediationCaseDetail() {
-  const { id = '' } = useParams();
-  const { t } = useTranslation('mediation');
-  const result = useMediationCase(id);
-  if (result.loading && result.value === undefined) return <Spin />;
-  if (!result.value) {
-    return (
-      <Result
-        status="404"
-        title={t('detail.notFound')}
-        extra={
-          <Link to="/mediation">
-            <Button>{t('detail.back')}</Button>
-          </Link>
-        }
-      />
-    );
-  }
-  return <CaseView record={result.value} />;
+  return <WithMediationCase withBack>{(record) => <CaseView record={record} />}</WithMediationCase>;
 }
 
 function CaseView({ record }: { record: MediationCase }) {

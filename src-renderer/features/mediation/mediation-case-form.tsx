@@ -1,22 +1,6 @@
 // Registers a mediation case (or edits one): basic facts, the parties, the mediators; checked with the shared schema.
 import { DeleteOutlined, PlusOutlined } from '@ant-design/icons';
-import {
-  Alert,
-  App,
-  Button,
-  Card,
-  Col,
-  Divider,
-  Form,
-  Input,
-  Result,
-  Row,
-  Select,
-  Space,
-  Spin,
-  Typography,
-} from 'antd';
-import { useState } from 'react';
+import { App, Button, Card, Col, Divider, Form, Input, Row, Select, Space } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { useNavigate, useParams } from 'react-router';
 import { isDomainError } from '../../../src-shared/common/domain-error';
@@ -36,9 +20,11 @@ import { todayInStation } from '../../i18n/format';
 import { useLocale } from '../../i18n/i18n';
 import { DateStringPicker } from '../../ui/date-string-picker';
 import { applyValidationErrors } from '../../ui/field-errors';
+import { FormProblems } from '../../ui/form-problems';
+import { PageCard } from '../../ui/page-card';
+import { loadedRecord, RecordLoader } from '../../ui/record-loader';
 import { clearFieldErrors } from '../../ui/save-with-field-errors';
-import { useUnsavedChangesGuard } from '../../ui/unsaved-changes-guard';
-import { useLeaveAfterSave } from '../../ui/use-leave-after-save';
+import { useRecordForm } from '../../ui/use-record-form';
 import {
   type CaseFormValues,
   caseFieldErrors,
@@ -54,9 +40,11 @@ export function MediationCaseForm() {
   const { t } = useTranslation('mediation');
   const existing = useMediationCase(id ?? '');
   if (!id) return <CaseForm />;
-  if (existing.loading && existing.value === undefined) return <Spin />;
-  if (!existing.value) return <Result status="404" title={t('detail.notFound')} />;
-  return <CaseForm record={existing.value} />;
+  return (
+    <RecordLoader record={loadedRecord(existing)} notFound={t('detail.notFound')}>
+      {(record) => <CaseForm record={record} />}
+    </RecordLoader>
+  );
 }
 
 function CaseForm({ record }: { record?: MediationCase }) {
@@ -67,13 +55,8 @@ function CaseForm({ record }: { record?: MediationCase }) {
   const { message } = App.useApp();
   const repository = useMediationRepository();
   const representatives = useStationRepresentatives();
-  const [form] = Form.useForm<CaseFormValues>();
-  const [dirty, setDirty] = useState(false);
-  const [saving, setSaving] = useState(false);
-  const [problems, setProblems] = useState<string[]>([]);
+  const { form, setDirty, saving, setSaving, problems, setProblems, leave } = useRecordForm<CaseFormValues>();
   const navigate = useNavigate();
-  useUnsavedChangesGuard(dirty);
-  const leave = useLeaveAfterSave(dirty, setDirty);
 
   const initialValues: CaseFormValues = record
     ? toCaseFormValues(record)
@@ -126,17 +109,9 @@ function CaseForm({ record }: { record?: MediationCase }) {
   const representativeOptions = (representatives.value ?? []).map((r) => ({ value: r.id, label: r.name }));
 
   return (
-    <Card
-      title={
-        <Space direction="vertical" size={0}>
-          <Typography.Title level={4} style={{ margin: 0 }}>
-            {record ? t('form.editTitle') : t('form.registerTitle')}
-          </Typography.Title>
-          <Typography.Text type="secondary" style={{ fontWeight: 'normal' }}>
-            {record ? record.caseNumber : t('form.caseNumberHint')}
-          </Typography.Text>
-        </Space>
-      }
+    <PageCard
+      title={record ? t('form.editTitle') : t('form.registerTitle')}
+      subtitle={record ? record.caseNumber : t('form.caseNumberHint')}
     >
       <Form<CaseFormValues>
         form={form}
@@ -146,14 +121,7 @@ function CaseForm({ record }: { record?: MediationCase }) {
         onFinish={() => void save()}
         requiredMark
       >
-        {problems.length > 0 ? (
-          <Alert
-            type="error"
-            showIcon
-            style={{ marginBottom: 16 }}
-            message={problems.map((p) => <div key={p}>{p}</div>)}
-          />
-        ) : null}
+        <FormProblems problems={problems} />
         <Divider titlePlacement="start">{t('form.basic')}</Divider>
         <Row gutter={16}>
           <Col span={8}>
@@ -324,6 +292,6 @@ function CaseForm({ record }: { record?: MediationCase }) {
           </Button>
         </Space>
       </Form>
-    </Card>
+    </PageCard>
   );
 }

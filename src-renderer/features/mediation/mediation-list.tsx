@@ -1,6 +1,5 @@
 // The list of mediation cases: number, date, dispute type, parties (masked), status; filter by status and number.
-import { PlusOutlined } from '@ant-design/icons';
-import { Button, Card, Input, Select, Space, Table, Typography } from 'antd';
+import { Input, Select, Space, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router';
@@ -16,6 +15,8 @@ import {
 import { maskName } from '../../../src-shared/privacy/masking';
 import { formatDate } from '../../i18n/format';
 import { useLocale } from '../../i18n/i18n';
+import { ListTable } from '../../ui/list-table';
+import { PageCard } from '../../ui/page-card';
 import { StatusTag } from '../../ui/status-tag';
 import { useMediationCases } from './use-mediation';
 
@@ -28,23 +29,7 @@ export function MediationList() {
   const cases = useMediationCases(status, text);
 
   return (
-    <Card
-      title={
-        <Space direction="vertical" size={0}>
-          <Typography.Title level={4} style={{ margin: 0 }}>
-            {t('title')}
-          </Typography.Title>
-          <Typography.Text type="secondary" style={{ fontWeight: 'normal' }}>
-            {t('subtitle')}
-          </Typography.Text>
-        </Space>
-      }
-      extra={
-        <Button type="primary" icon={<PlusOutlined />} onClick={() => navigate('new')}>
-          {t('list.register')}
-        </Button>
-      }
-    >
+    <PageCard title={t('title')} subtitle={t('subtitle')} create={{ label: t('list.register') }}>
       <Space style={{ marginBottom: 16 }} wrap>
         <Select
           aria-label={t('list.statusFilter')}
@@ -64,14 +49,10 @@ export function MediationList() {
         />
         <Typography.Text type="secondary">{t('list.maskedHint')}</Typography.Text>
       </Space>
-      <Table<MediationCase>
-        rowKey="id"
-        size="middle"
-        loading={cases.loading}
-        dataSource={cases.value ?? []}
-        locale={{ emptyText: t('list.empty') }}
-        pagination={{ pageSize: 10, hideOnSinglePage: true }}
-        onRow={(record) => ({ onDoubleClick: () => navigate(record.id) })}
+      <ListTable<MediationCase>
+        rows={cases}
+        empty={t('list.empty')}
+        onOpen={(record) => navigate(record.id)}
         columns={[
           {
             title: mediationCaseFieldLabels.caseNumber[locale],
@@ -106,6 +87,6 @@ export function MediationList() {
           },
         ]}
       />
-    </Card>
+    </PageCard>
   );
 }

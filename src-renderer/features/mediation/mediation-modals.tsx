@@ -1,5 +1,5 @@
 // The small forms of a case page: add a session, add a follow-up visit, perform, fail (with referral), withdraw.
-import { Alert, App, Form, Input, Modal, Select } from 'antd';
+import { App, Form, Input, Modal, Select } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { newId } from '../../../src-shared/common/ids';
@@ -10,6 +10,7 @@ import { useActor } from '../../app/app-context';
 import { todayInStation } from '../../i18n/format';
 import { useLocale } from '../../i18n/i18n';
 import { DateStringPicker } from '../../ui/date-string-picker';
+import { FormProblems } from '../../ui/form-problems';
 import { clearFieldErrors, saveWithFieldErrors } from '../../ui/save-with-field-errors';
 import { useMediationRepository } from './use-mediation';
 
@@ -174,14 +175,7 @@ export function CaseModal({ kind, record, onClose }: CaseModalProps) {
       destroyOnHidden
       width={560}
     >
-      {problems.length > 0 ? (
-        <Alert
-          type="error"
-          showIcon
-          style={{ marginBottom: 12 }}
-          message={problems.map((p) => <div key={p}>{p}</div>)}
-        />
-      ) : null}
+      <FormProblems problems={problems} gap={12} />
       <Form<ModalValues> form={form} layout="vertical" initialValues={{ date: todayInStation(), attendees: [] }}>
         {kind === 'session' ? (
           <>

@@ -1,10 +1,8 @@
-// 登记群众意见: the full intake form; leaving with unsaved input asks first.
-import { ArrowLeftOutlined } from '@ant-design/icons';
-import { Button, Card, Space, Typography } from 'antd';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
 import { useStationRepresentatives } from '../../app/use-reference-data';
+import { EditPage } from '../../ui/edit-page';
 import { OpinionIntakeForm } from '../../ui/opinion-intake-form';
 import { useUnsavedChangesGuard } from '../../ui/unsaved-changes-guard';
 
@@ -22,26 +20,16 @@ export function OpinionCreate() {
   }, [savedId, dirty, navigate]);
 
   return (
-    <div>
-      <Space style={{ marginBottom: 12 }}>
-        <Button icon={<ArrowLeftOutlined />} onClick={() => navigate('..')}>
-          {t('detail.back')}
-        </Button>
-        <Typography.Title level={4} style={{ margin: 0 }}>
-          {t('createTitle')}
-        </Typography.Title>
-      </Space>
-      <Card>
-        <OpinionIntakeForm
-          mode="full"
-          representatives={representatives.items}
-          onDirtyChange={setDirty}
-          onSaved={(opinion) => {
-            setDirty(false);
-            setSavedId(opinion.id);
-          }}
-        />
-      </Card>
-    </div>
+    <EditPage back={{ label: t('detail.back'), to: '..' }} title={t('createTitle')}>
+      <OpinionIntakeForm
+        mode="full"
+        representatives={representatives.items}
+        onDirtyChange={setDirty}
+        onSaved={(opinion) => {
+          setDirty(false);
+          setSavedId(opinion.id);
+        }}
+      />
+    </EditPage>
   );
 }

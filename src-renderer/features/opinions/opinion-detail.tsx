@@ -1,22 +1,7 @@
 // One opinion: intake, visitor (masked until revealed, the reveal is recorded), photos, county processing (read-only),
 // the station's actions and the full history timeline.
-import { ArrowLeftOutlined, EditOutlined } from '@ant-design/icons';
-import {
-  Alert,
-  App,
-  Button,
-  Card,
-  Col,
-  Descriptions,
-  Empty,
-  Image,
-  Result,
-  Row,
-  Space,
-  Spin,
-  Tag,
-  Typography,
-} from 'antd';
+import { EditOutlined } from '@ant-design/icons';
+import { Alert, App, Button, Card, Col, Descriptions, Empty, Image, Row, Space, Tag, Typography } from 'antd';
 import { type ReactNode, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useParams } from 'react-router';
@@ -39,8 +24,10 @@ import { useActor } from '../../app/app-context';
 import { useDepartments, useStationRepresentatives } from '../../app/use-reference-data';
 import { formatDate, formatDateTime, todayInStation } from '../../i18n/format';
 import { useLocale } from '../../i18n/i18n';
+import { TitleBar } from '../../ui/edit-page';
 import { HistoryTimeline } from '../../ui/history-timeline';
 import { MaskedText, RevealPersonalDataButton } from '../../ui/masked-text';
+import { RecordLoader } from '../../ui/record-loader';
 import { StatusTag } from '../../ui/status-tag';
 import { OpinionActions } from './opinion-actions';
 import { useOpinion, useOpinionRepository, useOwnerPhotos } from './use-opinions';
@@ -189,36 +176,29 @@ function PhotosCard({ opinionId }: { opinionId: string }) {
 export function OpinionDetail() {
   const { id = '' } = useParams();
   const { t } = useTranslation('opinions');
+  const { opinion } = useOpinion(id);
+  return (
+    <RecordLoader record={opinion} notFound={t('detail.notFound')} back={{ label: t('detail.back'), to: '..' }}>
+      {(found) => <OpinionView opinion={found} />}
+    </RecordLoader>
+  );
+}
+
+function OpinionView({ opinion }: { opinion: Opinion }) {
+  const { t } = useTranslation('opinions');
   const { t: tc } = useTranslation();
   const locale = useLocale();
   const navigate = useNavigate();
-  const { opinion } = useOpinion(id);
   const representatives = useStationRepresentatives(true);
   const actor = useActor();
 
-  if (opinion === undefined) return <Spin />;
-  if (opinion === null) {
-    return (
-      <Result
-        status="404"
-        title={t('detail.notFound')}
-        extra={<Button onClick={() => navigate('..')}>{t('detail.back')}</Button>}
-      />
-    );
-  }
   const field = (name: keyof Opinion) => labelOf(opinionFieldLabels, name, locale);
   const overdue = isOpinionOverdue(opinion, todayInStation());
   const satisfaction = opinion.satisfaction ? labelOf(satisfactionLevels.labels, opinion.satisfaction, locale) : null;
 
   return (
     <div>
-      <Space style={{ marginBottom: 12 }} align="center">
-        <Button icon={<ArrowLeftOutlined />} onClick={() => navigate('..')}>
-          {t('detail.back')}
-        </Button>
-        <Typography.Title level={4} style={{ margin: 0 }}>
-          {opinion.title}
-        </Typography.Title>
+      <TitleBar back={{ label: t('detail.back'), to: '..' }} title={opinion.title} align="center">
         <StatusTag status={opinion.status} labels={opinionStatuses.labels} />
         {overdue ? <Tag color="red">{t('overdueTag')}</Tag> : null}
         {actor.role === 'station' ? (
@@ -226,7 +206,7 @@ export function OpinionDetail() {
             {opinion.status === 'recorded' ? t('edit.button') : t('edit.buttonLocked')}
           </Button>
         ) : null}
-      </Space>
+      </TitleBar>
       {overdue && opinion.assignment ? (
         <Alert
           type="error"

@@ -1,23 +1,4 @@
-// 修改群众意见: corrects what the clerk recorded. While recorded every intake field; once submitted only the visitor's
-// contact details and more photos (shared opinion-editing rules). Validated by the shared schema, message at the field;
-// leaving with unsaved changes asks first; the history names the changed fields, never their values.
-import { ArrowLeftOutlined } from '@ant-design/icons';
-import {
-  Alert,
-  App,
-  Button,
-  Card,
-  Col,
-  DatePicker,
-  Form,
-  Input,
-  Result,
-  Row,
-  Select,
-  Space,
-  Spin,
-  Typography,
-} from 'antd';
+import { Alert, App, Button, Col, DatePicker, Form, Input, Row, Select, Space, Spin } from 'antd';
 import type { Dayjs } from 'dayjs';
 import dayjs from 'dayjs';
 import { useEffect, useState } from 'react';
@@ -40,12 +21,13 @@ import { useStationRepresentatives } from '../../app/use-reference-data';
 import { RecordValidationError } from '../../db/repositories/record-errors';
 import type { UpdatePatch } from '../../db/repositories/record-repository';
 import { useLocale } from '../../i18n/i18n';
+import { EditPage } from '../../ui/edit-page';
 import { titleFromContent } from '../../ui/opinion-intake-form';
 import type { PickedPhoto } from '../../ui/photo-picker';
+import { RecordNotFound } from '../../ui/record-loader';
 import { saveWithFieldErrors } from '../../ui/save-with-field-errors';
 import { buildPhotoDocuments, storePhotos } from '../../ui/store-photos';
-import { useUnsavedChangesGuard } from '../../ui/unsaved-changes-guard';
-import { useLeaveAfterSave } from '../../ui/use-leave-after-save';
+import { useRecordForm } from '../../ui/use-record-form';
 import { VisitorFields } from '../../ui/visitor-fields';
 import { useOpinion, useOpinionRepository } from './use-opinions';
 
@@ -111,12 +93,7 @@ function EditForm({ opinion, visitor }: { opinion: Opinion; visitor: Visitor }) 
   const repository = useOpinionRepository();
   const representatives = useStationRepresentatives(true);
   const { message } = App.useApp();
-  const [form] = Form.useForm<EditValues>();
-  const [dirty, setDirty] = useState(false);
-  const [saving, setSaving] = useState(false);
-  const [other, setOther] = useState<string[]>([]);
-  useUnsavedChangesGuard(dirty);
-  const leave = useLeaveAfterSave(dirty, setDirty);
+  const { form, setDirty, saving, setSaving, problems, setProblems, leave } = useRecordForm<EditValues>();
   const navigate = useNavigate();
   const editable = editableOpinionFields(opinion);
   const locked = (field: OpinionIntakeField) => !editable.includes(field);
@@ -134,7 +111,7 @@ function EditForm({ opinion, visitor }: { opinion: Opinion; visitor: Visitor }) 
   };
 
   async function save(values: EditValues) {
-    setOther([]);
+    setProblems([]);
     const patch = opinionEditPatch(values, editable);
     const photos = buildPhotoDocuments(values.photos ?? [], { collection: 'opinions', id: opinion.id }, profile, actor);
     setSaving(true);
@@ -157,7 +134,7 @@ function EditForm({ opinion, visitor }: { opinion: Opinion; visitor: Visitor }) 
     );
     setSaving(false);
     if (!outcome.ok) {
-      setOther(outcome.messages);
+      setProblems(outcome.messages);
       return;
     }
     void message.success(outcome.value.updatedAt === opinion.updatedAt ? t('edit.unchanged') : t('edit.saved'));
@@ -235,7 +212,9 @@ function EditForm({ opinion, visitor }: { opinion: Opinion; visitor: Visitor }) 
           />
         </Col>
       </Row>
-      {other.length > 0 ? <Alert type="error" showIcon title={other.join('；')} style={{ marginBottom: 12 }} /> : null}
+      {problems.length > 0 ? (
+        <Alert type="error" showIcon title={problems.join('；')} style={{ marginBottom: 12 }} />
+      ) : null}
       <Space>
         <Button type="primary" htmlType="submit" loading={saving}>
           {t('edit.save')}
@@ -251,7 +230,6 @@ function EditForm({ opinion, visitor }: { opinion: Opinion; visitor: Visitor }) 
 export function OpinionEdit() {
   const { id = '' } = useParams();
   const { t } = useTranslation('opinions');
-  const navigate = useNavigate();
   const actor = useActor();
   const repository = useOpinionRepository();
   const { opinion } = useOpinion(id);
@@ -277,28 +255,13 @@ export function OpinionEdit() {
   }, [found, id, repository, actor, t]);
 
   if (opinion === null) {
-    return (
-      <Result
-        status="404"
-        title={t('detail.notFound')}
-        extra={<Button onClick={() => navigate('/opinions')}>{t('detail.back')}</Button>}
-      />
-    );
+    return <RecordNotFound title={t('detail.notFound')} back={{ label: t('detail.back'), to: '/opinions' }} />;
   }
+  // While the opinion loads and its visitor is decrypted, the page stands with a spinner in its card.
   return (
-    <div>
-      <Space style={{ marginBottom: 12 }}>
-        <Button icon={<ArrowLeftOutlined />} onClick={() => navigate(`/opinions/${id}`)}>
-          {t('edit.back')}
-        </Button>
-        <Typography.Title level={4} style={{ margin: 0 }}>
-          {t('edit.title')}
-        </Typography.Title>
-      </Space>
-      <Card>
-        {error ? <Alert type="error" showIcon title={error} /> : null}
-        {opinion && visitor ? <EditForm opinion={opinion} visitor={visitor} /> : error ? null : <Spin />}
-      </Card>
-    </div>
+    <EditPage back={{ label: t('edit.back'), to: `/opinions/${id}` }} title={t('edit.title')}>
+      {error ? <Alert type="error" showIcon title={error} /> : null}
+      {opinion && visitor ? <EditForm opinion={opinion} visitor={visitor} /> : error ? null : <Spin />}
+    </EditPage>
   );
 }

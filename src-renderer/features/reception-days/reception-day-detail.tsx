@@ -1,5 +1,5 @@
 // One reception day: its details, print notice/register, record as held or cancel, and take opinions quickly.
-import { ArrowLeftOutlined, EditOutlined, PrinterOutlined } from '@ant-design/icons';
+import { EditOutlined, PrinterOutlined } from '@ant-design/icons';
 import {
   Alert,
   App,
@@ -11,9 +11,7 @@ import {
   Input,
   InputNumber,
   Modal,
-  Result,
   Space,
-  Spin,
   Table,
   Typography,
 } from 'antd';
@@ -34,10 +32,12 @@ import { useStationRepresentatives } from '../../app/use-reference-data';
 import { isRecordValidationError } from '../../db/repositories/record-errors';
 import { formatDateTime, formatDateWithWeekday } from '../../i18n/format';
 import { useLocale } from '../../i18n/i18n';
+import { TitleBar } from '../../ui/edit-page';
 import { applyDomainError, toFormErrors } from '../../ui/field-errors';
 import { HistoryTimeline } from '../../ui/history-timeline';
 import { MaskedText } from '../../ui/masked-text';
 import { OpinionIntakeForm } from '../../ui/opinion-intake-form';
+import { RecordLoader } from '../../ui/record-loader';
 import { StatusTag } from '../../ui/status-tag';
 import { useUnsavedChangesGuard } from '../../ui/unsaved-changes-guard';
 import { timeSpan, useReceptionDay, useReceptionDayOpinions, useReceptionDayRepository } from './use-reception-days';
@@ -194,11 +194,24 @@ function DayOpinions({ opinions }: { opinions: Opinion[] }) {
 export function ReceptionDayDetail() {
   const { id = '' } = useParams();
   const { t } = useTranslation('reception-days');
+  return (
+    <RecordLoader
+      record={useReceptionDay(id)}
+      notFound={t('detail.notFound')}
+      back={{ label: t('detail.back'), to: '..' }}
+    >
+      {(day) => <DayView day={day} />}
+    </RecordLoader>
+  );
+}
+
+function DayView({ day }: { day: ReceptionDay }) {
+  const id = day.id;
+  const { t } = useTranslation('reception-days');
   const { t: tc } = useTranslation();
   const locale = useLocale();
   const navigate = useNavigate();
   const actor = useActor();
-  const day = useReceptionDay(id);
   const repository = useReceptionDayRepository();
   const opinions = useReceptionDayOpinions(id);
   const representatives = useStationRepresentatives(true);
@@ -206,16 +219,6 @@ export function ReceptionDayDetail() {
   const [intakeDirty, setIntakeDirty] = useState(false);
   useUnsavedChangesGuard(intakeDirty);
 
-  if (day === undefined) return <Spin />;
-  if (day === null) {
-    return (
-      <Result
-        status="404"
-        title={t('detail.notFound')}
-        extra={<Button onClick={() => navigate('..')}>{t('detail.back')}</Button>}
-      />
-    );
-  }
   const actions = repository.allowedActions(day, actor.role);
   const names = (ids: readonly string[] | undefined) =>
     (ids ?? []).map((rid) => representatives.byId.get(rid)?.name ?? rid).join('、');
@@ -226,15 +229,13 @@ export function ReceptionDayDetail() {
 
   return (
     <div>
-      <Space style={{ marginBottom: 12 }} wrap>
-        <Button icon={<ArrowLeftOutlined />} onClick={() => navigate('..')}>
-          {t('detail.back')}
-        </Button>
-        <Typography.Title level={4} style={{ margin: 0 }}>
-          {t('title')} · {formatDateWithWeekday(day.date, locale)}
-        </Typography.Title>
+      <TitleBar
+        back={{ label: t('detail.back'), to: '..' }}
+        title={`${t('title')} · ${formatDateWithWeekday(day.date, locale)}`}
+        wrap
+      >
         <StatusTag status={day.status} labels={receptionDayStatuses.labels} />
-      </Space>
+      </TitleBar>
       <Card
         size="small"
         title={t('detail.info')}

@@ -1,17 +1,14 @@
-// 修改接待日计划: re-plans a planned day (date, time, place, representatives on duty, topic, notes), validated by the
-// shared schema with the message at the field; leaving with unsaved changes asks first; the history names the fields.
-import { ArrowLeftOutlined } from '@ant-design/icons';
-import { Alert, App, Button, Card, Form, Result, Space, Spin, Typography } from 'antd';
-import { useState } from 'react';
+import { Alert, App, Button, Form, Space } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { useNavigate, useParams } from 'react-router';
 import type { ReceptionDay } from '../../../src-shared/reception-day/reception-day';
 import { isReceptionDayEditable } from '../../../src-shared/reception-day/reception-day-editing';
 import { useActor } from '../../app/app-context';
 import { useLocale } from '../../i18n/i18n';
+import { EditPage } from '../../ui/edit-page';
+import { RecordLoader } from '../../ui/record-loader';
 import { saveWithFieldErrors } from '../../ui/save-with-field-errors';
-import { useUnsavedChangesGuard } from '../../ui/unsaved-changes-guard';
-import { useLeaveAfterSave } from '../../ui/use-leave-after-save';
+import { useRecordForm } from '../../ui/use-record-form';
 import {
   checkPlanValues,
   PlanFormItems,
@@ -31,16 +28,11 @@ function EditForm({ day }: { day: ReceptionDay }) {
   const navigate = useNavigate();
   const repository = useReceptionDayRepository();
   const { message } = App.useApp();
-  const [form] = Form.useForm<PlanValues>();
-  const [dirty, setDirty] = useState(false);
-  const [saving, setSaving] = useState(false);
-  const [other, setOther] = useState<string[]>([]);
-  useUnsavedChangesGuard(dirty);
-  const leave = useLeaveAfterSave(dirty, setDirty);
+  const { form, setDirty, saving, setSaving, problems, setProblems, leave } = useRecordForm<PlanValues>();
   const back = `/reception-days/${day.id}`;
 
   async function save(values: PlanValues) {
-    setOther([]);
+    setProblems([]);
     if (!checkPlanValues(form, values, t)) return;
     // A required field emptied in the form is sent as missing, so the shared validator names it at the field.
     const fields = planFieldsOf(values);
@@ -61,7 +53,7 @@ function EditForm({ day }: { day: ReceptionDay }) {
     );
     setSaving(false);
     if (!outcome.ok) {
-      setOther(outcome.messages);
+      setProblems(outcome.messages);
       return;
     }
     void message.success(outcome.value.updatedAt === day.updatedAt ? t('edit.unchanged') : t('edit.saved'));
@@ -81,7 +73,9 @@ function EditForm({ day }: { day: ReceptionDay }) {
         <Alert type="warning" showIcon title={t('edit.announcedHint')} style={{ marginBottom: 16 }} />
       ) : null}
       <PlanFormItems />
-      {other.length > 0 ? <Alert type="error" showIcon title={other.join('；')} style={{ marginBottom: 12 }} /> : null}
+      {problems.length > 0 ? (
+        <Alert type="error" showIcon title={problems.join('；')} style={{ marginBottom: 12 }} />
+      ) : null}
       <Space>
         <Button type="primary" htmlType="submit" loading={saving}>
           {t('edit.save')}
@@ -97,36 +91,25 @@ function EditForm({ day }: { day: ReceptionDay }) {
 export function ReceptionDayEdit() {
   const { id = '' } = useParams();
   const { t } = useTranslation('reception-days');
-  const navigate = useNavigate();
-  const day = useReceptionDay(id);
-
-  if (day === undefined) return <Spin />;
-  if (day === null) {
-    return (
-      <Result
-        status="404"
-        title={t('detail.notFound')}
-        extra={<Button onClick={() => navigate('/reception-days')}>{t('detail.back')}</Button>}
-      />
-    );
-  }
   return (
-    <div>
-      <Space style={{ marginBottom: 12 }}>
-        <Button icon={<ArrowLeftOutlined />} onClick={() => navigate(`/reception-days/${id}`)}>
-          {t('edit.back')}
-        </Button>
-        <Typography.Title level={4} style={{ margin: 0 }}>
-          {t('edit.title')}
-        </Typography.Title>
-      </Space>
-      <Card style={{ maxWidth: 820 }}>
-        {isReceptionDayEditable(day) ? (
-          <EditForm day={day} />
-        ) : (
-          <Alert type="warning" showIcon title={t('edit.notEditable')} />
-        )}
-      </Card>
-    </div>
+    <RecordLoader
+      record={useReceptionDay(id)}
+      notFound={t('detail.notFound')}
+      back={{ label: t('detail.back'), to: '/reception-days' }}
+    >
+      {(day) => (
+        <EditPage
+          back={{ label: t('edit.back'), to: `/reception-days/${id}` }}
+          title={t('edit.title')}
+          cardStyle={{ maxWidth: 820 }}
+        >
+          {isReceptionDayEditable(day) ? (
+            <EditForm day={day} />
+          ) : (
+            <Alert type="warning" showIcon title={t('edit.notEditable')} />
+          )}
+        </EditPage>
+      )}
+    </RecordLoader>
   );
 }

@@ -3,6 +3,7 @@
 import { Checkbox, DatePicker, Form, type FormInstance, Input, Space, TimePicker } from 'antd';
 import type { Dayjs } from 'dayjs';
 import dayjs from 'dayjs';
+import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
 import { labelOf } from '../../../src-shared/common/labels';
 import { type ReceptionDay, receptionDayFieldLabels } from '../../../src-shared/reception-day/reception-day';
@@ -57,7 +58,7 @@ export function planFieldsOf(values: PlanValues): Partial<Pick<ReceptionDay, Rec
 export function checkPlanValues(
   form: FormInstance<PlanValues>,
   values: PlanValues,
-  t: (key: string) => string,
+  t: TFunction<'reception-days'>,
 ): boolean {
   const [start, end] = values.time ?? [null, null];
   if (start && end && !end.isAfter(start)) {

@@ -1,6 +1,4 @@
-// 计划接待日: date, time span, place, representatives on duty, topic; validated by the shared schema.
-import { ArrowLeftOutlined } from '@ant-design/icons';
-import { Alert, App, Button, Card, Form, Space, Typography } from 'antd';
+import { Alert, App, Button, Form } from 'antd';
 import dayjs from 'dayjs';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -8,6 +6,7 @@ import { useNavigate } from 'react-router';
 import { useActor, useDatabase, useStationProfile } from '../../app/app-context';
 import { isRecordValidationError } from '../../db/repositories/record-errors';
 import { useLocale } from '../../i18n/i18n';
+import { EditPage } from '../../ui/edit-page';
 import { applyDomainError, toFormErrors } from '../../ui/field-errors';
 import { useUnsavedChangesGuard } from '../../ui/unsaved-changes-guard';
 import {
@@ -83,33 +82,23 @@ export function ReceptionDayPlan() {
   }
 
   return (
-    <div>
-      <Space style={{ marginBottom: 12 }}>
-        <Button icon={<ArrowLeftOutlined />} onClick={() => navigate('..')}>
-          {t('detail.back')}
+    <EditPage back={{ label: t('detail.back'), to: '..' }} title={t('planTitle')} cardStyle={{ maxWidth: 820 }}>
+      <Alert type="info" showIcon title={t('form.noticeHint')} style={{ marginBottom: 16 }} />
+      <Form
+        form={form}
+        layout="vertical"
+        initialValues={{ date: dayjs().add(3, 'day'), time: [dayjs('09:00', 'HH:mm'), dayjs('12:00', 'HH:mm')] }}
+        onValuesChange={() => setDirty(true)}
+        onFinish={(values) => void save(values)}
+      >
+        <PlanFormItems />
+        {other.length > 0 ? (
+          <Alert type="error" showIcon title={other.join('；')} style={{ marginBottom: 12 }} />
+        ) : null}
+        <Button type="primary" htmlType="submit" loading={saving}>
+          {t('form.save')}
         </Button>
-        <Typography.Title level={4} style={{ margin: 0 }}>
-          {t('planTitle')}
-        </Typography.Title>
-      </Space>
-      <Card style={{ maxWidth: 820 }}>
-        <Alert type="info" showIcon title={t('form.noticeHint')} style={{ marginBottom: 16 }} />
-        <Form
-          form={form}
-          layout="vertical"
-          initialValues={{ date: dayjs().add(3, 'day'), time: [dayjs('09:00', 'HH:mm'), dayjs('12:00', 'HH:mm')] }}
-          onValuesChange={() => setDirty(true)}
-          onFinish={(values) => void save(values)}
-        >
-          <PlanFormItems />
-          {other.length > 0 ? (
-            <Alert type="error" showIcon title={other.join('；')} style={{ marginBottom: 12 }} />
-          ) : null}
-          <Button type="primary" htmlType="submit" loading={saving}>
-            {t('form.save')}
-          </Button>
-        </Form>
-      </Card>
-    </div>
+      </Form>
+    </EditPage>
   );
 }

@@ -1,8 +1,6 @@
-// Printed A4 sheets of a reception day: the public notice (接待日公告) and the day's register (接待登记表).
-import { ArrowLeftOutlined } from '@ant-design/icons';
-import { Button, Spin } from 'antd';
+import { Spin } from 'antd';
 import { useTranslation } from 'react-i18next';
-import { useNavigate, useParams } from 'react-router';
+import { useParams } from 'react-router';
 import { labelOf } from '../../../src-shared/common/labels';
 import { opinionCategories, opinionStatuses } from '../../../src-shared/opinion/opinion';
 import { representativeLevels } from '../../../src-shared/representative/representative';
@@ -11,18 +9,14 @@ import { useStationRepresentatives } from '../../app/use-reference-data';
 import { useRxQueryResult } from '../../db/use-rx';
 import { formatDate, formatDateWithWeekday, todayInStation } from '../../i18n/format';
 import { useLocale } from '../../i18n/i18n';
+import { BackButton } from '../../ui/edit-page';
 import { MaskedText } from '../../ui/masked-text';
 import { PrintA4 } from '../../ui/print-a4';
 import { timeSpan, useReceptionDay, useReceptionDayOpinions, useReceptionDayRepository } from './use-reception-days';
 
-function BackButton() {
+function BackToDay() {
   const { t } = useTranslation('reception-days');
-  const navigate = useNavigate();
-  return (
-    <Button icon={<ArrowLeftOutlined />} onClick={() => navigate('..')}>
-      {t('print.back')}
-    </Button>
-  );
+  return <BackButton label={t('print.back')} to=".." />;
 }
 
 function useStationAddress(): string {
@@ -48,7 +42,7 @@ export function ReceptionDayNotice() {
   return (
     <PrintA4
       documentName={`接待日公告-${day.date}`}
-      toolbar={<BackButton />}
+      toolbar={<BackToDay />}
       onPrinted={() => {
         if (day.status === 'planned') void repository.markAnnounced(day.id, actor);
       }}
@@ -119,7 +113,7 @@ export function ReceptionDayRegister() {
   const present = day.presentRepresentativeIds;
 
   return (
-    <PrintA4 documentName={`接待登记表-${day.date}`} toolbar={<BackButton />}>
+    <PrintA4 documentName={`接待登记表-${day.date}`} toolbar={<BackToDay />}>
       <h1 style={{ textAlign: 'center', fontSize: '18pt', margin: '0 0 12pt' }}>{t('print.registerTitle')}</h1>
       <p style={{ margin: '0 0 4pt' }}>{profile.stationName}</p>
       <p style={{ margin: '0 0 4pt' }}>

@@ -1,5 +1,5 @@
 // The station's representatives (reference data, read-only) with a level filter and counts from their record.
-import { Alert, Card, Segmented, Space, Table, Tag, Typography } from 'antd';
+import { Alert, Segmented, Space, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
@@ -11,6 +11,8 @@ import {
 } from '../../../src-shared/representative/representative';
 import { useStationProfile } from '../../app/app-context';
 import { useLocale } from '../../i18n/i18n';
+import { ListTable } from '../../ui/list-table';
+import { PageCard } from '../../ui/page-card';
 import { recordCounts } from './representative-record';
 import { useRepresentativeList, useStationRecords } from './use-representatives';
 
@@ -25,18 +27,7 @@ export function RepresentativeList() {
   const records = useStationRecords();
 
   return (
-    <Card
-      title={
-        <Space direction="vertical" size={0}>
-          <Typography.Title level={4} style={{ margin: 0 }}>
-            {t('title')}
-          </Typography.Title>
-          <Typography.Text type="secondary" style={{ fontWeight: 'normal' }}>
-            {t('subtitle')}
-          </Typography.Text>
-        </Space>
-      }
-    >
+    <PageCard title={t('title')} subtitle={t('subtitle')}>
       <Alert
         type="info"
         showIcon
@@ -53,13 +44,10 @@ export function RepresentativeList() {
           options={[{ value: 'all' as const, label: t('allLevels') }, ...representativeLevels.options(locale)]}
         />
       </Space>
-      <Table<Representative>
-        rowKey="id"
-        size="middle"
-        loading={list.loading}
-        dataSource={list.value ?? []}
-        locale={{ emptyText: t('empty') }}
-        pagination={{ pageSize: 20, hideOnSinglePage: true }}
+      <ListTable<Representative>
+        rows={list}
+        empty={t('empty')}
+        pageSize={20}
         columns={[
           {
             title: representativeFieldLabels.name[locale],
@@ -93,6 +81,6 @@ export function RepresentativeList() {
           },
         ]}
       />
-    </Card>
+    </PageCard>
   );
 }

@@ -1,13 +1,18 @@
 // 代表履职档案: one representative's reception days attended, opinions received and activities joined.
-import { Button, Card, Col, Descriptions, Result, Row, Space, Spin, Statistic, Table, Tag, Typography } from 'antd';
+import { Card, Col, Descriptions, Row, Space, Statistic, Table, Tag, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import { type Activity, activityTypes } from '../../../src-shared/activity/activity';
 import { type Opinion, opinionCategories, opinionStatuses } from '../../../src-shared/opinion/opinion';
 import type { ReceptionDay } from '../../../src-shared/reception-day/reception-day';
-import { representativeFieldLabels, representativeLevels } from '../../../src-shared/representative/representative';
+import {
+  type Representative,
+  representativeFieldLabels,
+  representativeLevels,
+} from '../../../src-shared/representative/representative';
 import { formatDate, formatDateTime } from '../../i18n/format';
 import { useLocale } from '../../i18n/i18n';
+import { loadedRecord, RecordLoader } from '../../ui/record-loader';
 import { StatusTag } from '../../ui/status-tag';
 import { attendedReceptionDays, joinedActivities, receivedOpinions } from './representative-record';
 import { useRepresentative, useStationRecords } from './use-representatives';
@@ -15,24 +20,22 @@ import { useRepresentative, useStationRecords } from './use-representatives';
 export function RepresentativeRecordPage() {
   const { id = '' } = useParams();
   const { t } = useTranslation('representatives');
-  const locale = useLocale();
   const representative = useRepresentative(id);
+  return (
+    <RecordLoader
+      record={loadedRecord(representative)}
+      notFound={t('record.notFound')}
+      back={{ label: t('record.back'), to: '/representatives' }}
+    >
+      {(rep) => <RecordView rep={rep} />}
+    </RecordLoader>
+  );
+}
+
+function RecordView({ rep }: { rep: Representative }) {
+  const { t } = useTranslation('representatives');
+  const locale = useLocale();
   const records = useStationRecords();
-  if (representative.loading && representative.value === undefined) return <Spin />;
-  const rep = representative.value;
-  if (!rep) {
-    return (
-      <Result
-        status="404"
-        title={t('record.notFound')}
-        extra={
-          <Link to="/representatives">
-            <Button>{t('record.back')}</Button>
-          </Link>
-        }
-      />
-    );
-  }
   const days = attendedReceptionDays(records.receptionDays, rep.id);
   const opinions = receivedOpinions(records.opinions, rep.id);
   const activities = joinedActivities(records.activities, rep.id);

@@ -24,7 +24,7 @@ import { formatDateTime, formatNumber } from '../../i18n/format';
 import { useLocale } from '../../i18n/i18n';
 import { useSyncStatusStore } from '../../state/sync-status-store';
 import { enrolStation, forgetEnrolment } from '../../sync/enrol';
-import { getSyncEngine } from '../../sync/sync-engine';
+import { useSync } from '../../sync/sync-provider';
 import { useSyncCredentials } from '../../sync/sync-runner';
 import { EnrolmentFields, type EnrolmentValues } from '../../ui/enrolment-fields';
 import { RefusedRecordsCard } from './refused-records-card';
@@ -39,10 +39,10 @@ function StatusCard() {
   const locale = useLocale();
   const { message } = App.useApp();
   const { online, lastSyncAt, pending, progress, lastError } = useSyncStatusStore();
+  const engine = useSync();
   const [busy, setBusy] = useState(false);
 
   async function syncNow() {
-    const engine = getSyncEngine();
     if (!engine) {
       void message.warning(t('status.notRunning'));
       return;

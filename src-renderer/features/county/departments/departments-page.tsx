@@ -13,7 +13,7 @@ import { ReferenceRepository } from '../../../db/repositories/reference-reposito
 import { useRxQueryResult } from '../../../db/use-rx';
 import { formatDateTime } from '../../../i18n/format';
 import { useLocale } from '../../../i18n/i18n';
-import { getSyncEngine } from '../../../sync/sync-engine';
+import { useSync } from '../../../sync/sync-provider';
 import { applyValidationErrors } from '../../../ui/field-errors';
 import { departmentFields, departmentWire } from '../county-api';
 import { useCountySession } from '../session/county-context';
@@ -26,6 +26,7 @@ export function DepartmentsPage() {
   const { message } = App.useApp();
   const database = useDatabase();
   const { api, credentials } = useCountySession();
+  const sync = useSync();
   const references = useMemo(() => new ReferenceRepository(database), [database]);
   const departments = useRxQueryResult(() => references.departments$(false), [references]);
   const [editing, setEditing] = useState<Editing>(null);
@@ -43,7 +44,7 @@ export function DepartmentsPage() {
     const conflicts = await api.pushDepartments([
       { assumedMasterState: before ? departmentWire(before) : null, newDocumentState: departmentWire(after) },
     ]);
-    getSyncEngine()?.replication.reSync();
+    sync?.replication.reSync();
     if (conflicts.length > 0) throw new Error(t('departments.conflict'));
   }
 

@@ -8,16 +8,18 @@ import type { CountyCredentials } from '../../../../src-shared/api/staff-session
 import { newId } from '../../../../src-shared/common/ids';
 import { makeOpinion } from '../../../../src-shared/testing/factories';
 import { type SyncTestServer, startSyncTestServer } from '../../../../testing/sync-test-server';
+import { until } from '../../../../testing/until';
 import { type LiaisonDatabase, openLiaisonDatabase } from '../../../db/database';
 import { setHostForTesting } from '../../../platform/host';
 import { createMemoryHost, type MemoryHost } from '../../../platform/memory-host';
 import { readCredentials, saveCredentials } from '../../../sync/credentials';
 import { createSyncClient } from '../../../sync/sync-client';
-import { getSyncEngine, startSyncEngine } from '../../../sync/sync-engine';
+import { SyncOwner, syncOwnerOf } from '../../../sync/sync-owner';
 import { clearCountyData, isSameCountySession, signInCounty, signOutCounty } from './county-session';
 
 let server: SyncTestServer;
 const open: LiaisonDatabase[] = [];
+const owners: SyncOwner[] = [];
 
 beforeAll(async () => {
   server = await startSyncTestServer();
@@ -28,7 +30,7 @@ afterAll(async () => {
 });
 
 afterEach(async () => {
-  await getSyncEngine()?.stop();
+  for (const owner of owners.splice(0)) await owner.close();
   for (const db of open.splice(0)) if (!db.closed) await db.close();
   setHostForTesting(undefined);
 });
@@ -43,16 +45,6 @@ async function openDb(name: string): Promise<LiaisonDatabase> {
   });
   open.push(db);
   return db;
-}
-
-async function until<T>(probe: () => Promise<T | undefined | null | false>, timeoutMs = 15_000): Promise<T> {
-  const started = Date.now();
-  for (;;) {
-    const value = await probe();
-    if (value) return value;
-    if (Date.now() - started > timeoutMs) throw new Error('condition not met in time');
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
 }
 
 /** Everything stored in the (fake) IndexedDB databases whose name contains `marker`, as one text. */
@@ -102,9 +94,15 @@ async function signIn(countyId: string, db: LiaisonDatabase) {
   return signInCounty({ serverUrl: server.url, user: staff.user, password: staff.password }, { db, indexedDB });
 }
 
-async function syncCounty(db: LiaisonDatabase, credentials: CountyCredentials, title: string): Promise<void> {
-  await startSyncEngine(db, credentials, { retryTime: 300, isOnline: () => true });
+/** The county workspace's sync: the database's owner running with the staff session. */
+async function syncCounty(db: LiaisonDatabase, credentials: CountyCredentials, title: string): Promise<SyncOwner> {
+  const owner = new SyncOwner(db, { retryTime: 300, isOnline: () => true });
+  owners.push(owner);
+  owner.hold(credentials);
+  await owner.settled();
+  expect(owner.session?.credentials).toEqual(credentials);
   await until(async () => (await db.opinions.find({ selector: { title } }).exec()).length === 1);
+  return owner;
 }
 
 function setUp(): MemoryHost {
@@ -123,14 +121,16 @@ describe('county sign-out on a shared PC', () => {
     const db = await openDb(name);
     const { credentials, cleared } = await signIn('wuxuan', db);
     expect(cleared).toBe(false);
-    await syncCounty(db, credentials, title);
+    const owner = await syncCounty(db, credentials, title);
     await host.writeBackup('{"snapshot":"of the county"}');
     // The check below can fail: the county's records really are in the browser's storage now.
     expect((await rawIndexedDb(name)).text).toContain(title);
 
     await signOutCounty(db, { indexedDB });
 
-    expect(getSyncEngine()).toBeNull();
+    // The replication stopped for good before the database went.
+    expect(owner.session).toBeNull();
+    expect(syncOwnerOf(db)).toBeUndefined();
     expect(db.closed).toBe(true);
     const raw = await rawIndexedDb(name);
     expect(raw.text).not.toContain(title);

@@ -10,7 +10,7 @@ import type { LiaisonDatabase } from '../../../db/database';
 import { getHost } from '../../../platform/host';
 import { readCredentials, type SyncCredentials, saveCredentials } from '../../../sync/credentials';
 import { createSyncClient, normaliseServerUrl } from '../../../sync/sync-client';
-import { getSyncEngine } from '../../../sync/sync-engine';
+import { syncOwnerOf } from '../../../sync/sync-owner';
 
 export interface CountySignInRequest {
   serverUrl: string;
@@ -100,7 +100,7 @@ export async function clearCountyData(
   factory: IDBFactory | undefined = globalThis.indexedDB,
 ): Promise<void> {
   // Nothing may write into the database while it goes: first the replication, then the snapshotter.
-  await getSyncEngine()?.stop();
+  await syncOwnerOf(db)?.close();
   await stopBackupSnapshotter(db);
   const removedBackups = await host.deleteBackups();
   const name = db.name;

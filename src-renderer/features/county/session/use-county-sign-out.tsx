@@ -4,7 +4,8 @@ import { App } from 'antd';
 import { useCallback, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useDatabase } from '../../../app/app-context';
-import { getSyncEngine } from '../../../sync/sync-engine';
+import { useSync } from '../../../sync/sync-provider';
+import type { SyncSession } from '../../../sync/sync-session';
 import { signOutCounty } from './county-session';
 
 /** Reopens the app on the county sign-in screen (the county gate opens it for a `#/county` address). */
@@ -14,8 +15,7 @@ export function reloadIntoCountySignIn(): void {
 }
 
 /** Syncs once more (at most ~8 s) and returns the changes still not on the server (0 when the sync finished). */
-async function finalSync(showBusy: () => () => void): Promise<number> {
-  const engine = getSyncEngine();
+async function finalSync(engine: SyncSession | null, showBusy: () => () => void): Promise<number> {
   if (!engine) return 0;
   const hide = showBusy();
   try {
@@ -33,12 +33,13 @@ export function useCountySignOut(): { signOut: () => void; signingOut: boolean }
   const { t } = useTranslation('county');
   const { modal, message } = App.useApp();
   const database = useDatabase();
+  const sync = useSync();
   const [signingOut, setSigningOut] = useState(false);
 
   const signOut = useCallback(() => {
     void (async () => {
       // A last sync first, so nothing done here is lost; only what still cannot reach the server is counted.
-      const pending = await finalSync(() => message.loading(t('session.syncingBeforeSignOut'), 0));
+      const pending = await finalSync(sync, () => message.loading(t('session.syncingBeforeSignOut'), 0));
       modal.confirm({
         title: t('session.signOutConfirm'),
         content: pending > 0 ? t('session.signOutPending', { count: pending }) : t('session.signOutClears'),
@@ -59,7 +60,7 @@ export function useCountySignOut(): { signOut: () => void; signingOut: boolean }
         },
       });
     })();
-  }, [database, message, modal, t]);
+  }, [database, sync, message, modal, t]);
 
   return { signOut, signingOut };
 }
