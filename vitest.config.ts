@@ -13,6 +13,8 @@ export default defineConfig({
       'scripts/**/*.test.ts',
     ],
     environment: 'node',
+    // One PostgreSQL cluster per run, started only when a test asks for it (the server's PostgreSQL store tests).
+    globalSetup: ['sync-server/src/testing/postgres-global-setup.ts'],
     testTimeout: 30_000,
     hookTimeout: 60_000,
     pool: 'forks',

@@ -1,12 +1,16 @@
-// Bench: county sync and work reports (JSON and XLSX) on a city-scale SQLite database — 600 stations, 100,000
-// opinions, 20,000 mediation cases — beside baselines in the same run: a plain count(*) of the county's opinions and
-// reading all of them into memory. Run: npx tsx bench/reports.bench.ts [opinions] [repetitions]. Prints a table.
+// Bench: county sync and work reports (JSON and XLSX) on a city-scale database — 600 stations, 100,000 opinions,
+// 20,000 mediation cases — on both stores (SQLite, and PostgreSQL in a throwaway cluster), beside baselines in the
+// same run: the county's opinions counted (count(*) on an index) and read into memory. The data goes in through the
+// Store as the server writes it, and nothing is done to the database that the server does not do itself: SQLite's
+// statistics come from the store's own `PRAGMA optimize` (on close and open), PostgreSQL's from autovacuum, which
+// the bench waits for. Run: npx tsx bench/reports.bench.ts [opinions] [repetitions] [sqlite|postgres|both].
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import Database from 'better-sqlite3';
+import pg from 'pg';
 import type { ActivityType } from '../src-shared/activity/activity';
 import { activityTypes } from '../src-shared/activity/activity';
+import type { SyncedCollection } from '../src-shared/api/sync-protocol';
 import type { DisputeType, MediationCaseStatus } from '../src-shared/mediation-case/mediation-case';
 import type { OpinionCategory, OpinionStatus } from '../src-shared/opinion/opinion';
 import { opinionCategories } from '../src-shared/opinion/opinion';
@@ -19,10 +23,15 @@ import {
   makeStation,
 } from '../src-shared/testing/factories';
 import { syncReportOutput, workReportOutput } from '../sync-server/src/reports/report-output';
-import { databaseFileName, SqliteStore } from '../sync-server/src/store/sqlite-store';
+import { PostgresStore } from '../sync-server/src/store/postgres-store';
+import { SqliteStore } from '../sync-server/src/store/sqlite-store';
+import type { DocumentWrite, Store, StoreKind } from '../sync-server/src/store/store';
+import { startPostgresCluster } from '../sync-server/src/testing/postgres-cluster';
 
 const opinionCount = Number(process.argv[2] ?? 100_000);
 const repetitions = Number(process.argv[3] ?? 5);
+const which = process.argv[4] ?? 'both';
+const kinds: StoreKind[] = which === 'both' ? ['sqlite', 'postgres'] : [which as StoreKind];
 const mediationCount = Math.round(opinionCount / 5);
 const counties = ['兴宾区', '合山市', '象州县', '武宣县', '忻城县', '金秀瑶族自治县'];
 const stationsPerCounty = 100;
@@ -92,40 +101,36 @@ interface SeedCounts {
   ms: number;
 }
 
-/** Seeds the database: one transaction, prepared statements, documents built with the shared factories. */
-function seedDatabase(file: string): SeedCounts {
+/** Seeds the store through its own methods (as demo data, imports and pushes write), documents in batches. */
+async function seedStore(store: Store): Promise<SeedCounts> {
   const started = performance.now();
-  const db = new Database(file);
-  db.pragma('journal_mode = WAL');
-  db.pragma('synchronous = OFF');
-  const insertDoc = db.prepare(
-    `INSERT INTO documents (collection, id, station_id, county_id, seq, deleted, body, updated_at)
-     VALUES (?, ?, ?, ?, ?, 0, ?, ?)`,
-  );
-  const insertCounty = db.prepare('INSERT INTO counties (id, name) VALUES (?, ?)');
-  const insertTownship = db.prepare('INSERT INTO townships (id, county_id, name) VALUES (?, ?, ?)');
-  const insertToken = db.prepare(
-    `INSERT INTO tokens (hash, kind, subject, county_id, station_id, device_name, created_at, revoked_at, expires_at)
-     VALUES (?, 'station', ?, ?, ?, 'bench', ?, NULL, NULL)`,
-  );
-  const insertSync = db.prepare(
-    `INSERT INTO station_sync (station_id, last_heartbeat_at, app_version, pending_changes, last_error, last_sync_at,
-       last_pull_at, last_push_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
-  );
-  let seq = 0;
-  const at = now.toISOString();
-  const put = (collection: string, doc: { id: string; countyId: string }, stationId: string | null) => {
-    seq++;
-    insertDoc.run(collection, doc.id, stationId, doc.countyId, seq, JSON.stringify(doc), at);
+  // Deterministic: every store gets the same data.
+  seed = 20260410;
+  let documents = 0;
+  const pending = new Map<SyncedCollection, DocumentWrite[]>();
+  const flush = async (collection: SyncedCollection) => {
+    const writes = pending.get(collection) ?? [];
+    pending.set(collection, []);
+    if (writes.length > 0) documents += (await store.upsertDocuments(collection, writes)).length;
+  };
+  const put = async (collection: SyncedCollection, doc: { id: string; countyId: string }, stationId: string | null) => {
+    const writes = pending.get(collection) ?? [];
+    writes.push({ id: doc.id, stationId, countyId: doc.countyId, deleted: false, body: { ...doc } });
+    pending.set(collection, writes);
+    if (writes.length >= 1000) await flush(collection);
   };
   const stations: { id: string; countyId: string; reps: string[] }[] = [];
-  db.transaction(() => {
-    counties.forEach((countyName, c) => {
+  {
+    for (const [c, countyName] of counties.entries()) {
       const countyId = `county-${c + 1}`;
-      insertCounty.run(countyId, countyName);
-      for (let t = 0; t < townshipsPerCounty; t++) {
-        insertTownship.run(`${countyId}-t${t + 1}`, countyId, `第${t + 1}乡镇`);
-      }
+      await store.upsertCounties([{ id: countyId, name: countyName }]);
+      await store.upsertTownships(
+        Array.from({ length: townshipsPerCounty }, (_, t) => ({
+          id: `${countyId}-t${t + 1}`,
+          countyId,
+          name: `第${t + 1}乡镇`,
+        })),
+      );
       for (let s = 0; s < stationsPerCounty; s++) {
         const t = s % townshipsPerCounty;
         const id = `${countyId}-s${s + 1}`;
@@ -140,34 +145,45 @@ function seedDatabase(file: string): SeedCounts {
           shortName: `站${s + 1}`,
           kind: s < townshipsPerCounty ? 'activityCenter' : 'villageStation',
         });
-        put('stations', station, id);
+        await put('stations', station, id);
         const reps: string[] = [];
         for (let r = 0; r < 10; r++) {
           const rep = makeRepresentative({ id: `${id}-r${r + 1}`, countyId, stationId: id, name: `代表${r + 1}` });
-          put('representatives', rep, id);
+          await put('representatives', rep, id);
           reps.push(rep.id);
         }
         stations.push({ id, countyId, reps });
         // 95% enrolled; most synced within days, some stale, some never.
         if (random() < 0.95) {
-          insertToken.run(`bench-${id}`, id, countyId, id, '2025-01-01T00:00:00.000Z');
+          await store.createToken({
+            hash: `bench-${id}`,
+            kind: 'station',
+            subject: id,
+            countyId,
+            stationId: id,
+            deviceName: 'bench',
+            createdAt: '2025-01-01T00:00:00.000Z',
+            revokedAt: null,
+            expiresAt: null,
+          });
           const r = random();
           if (r < 0.9) {
             const last = new Date(now.getTime() - (r < 0.8 ? random() * 3 : 8 + random() * 30) * 86_400_000);
-            insertSync.run(
-              id,
-              last.toISOString(),
-              '0.1.0',
-              Math.floor(random() * 20),
-              null,
-              last.toISOString(),
-              last.toISOString(),
-              last.toISOString(),
-            );
+            await store.recordHeartbeat({
+              stationId: id,
+              device: `bench-${id}`,
+              at: last.toISOString(),
+              appVersion: '0.1.0',
+              pendingChanges: Math.floor(random() * 20),
+              lastError: null,
+              lastSyncAt: last.toISOString(),
+            });
+            await store.recordSyncActivity(id, 'pull', last.toISOString());
+            await store.recordSyncActivity(id, 'push', last.toISOString());
           }
         }
       }
-    });
+    }
     for (let i = 0; i < opinionCount; i++) {
       const station = pick(stations);
       const status = weighted(opinionStatusWeights);
@@ -201,7 +217,7 @@ function seedDatabase(file: string): SeedCounts {
             }
           : {}),
       });
-      put('opinions', opinion, station.id);
+      await put('opinions', opinion, station.id);
     }
     for (let i = 0; i < mediationCount; i++) {
       const station = pick(stations);
@@ -218,14 +234,14 @@ function seedDatabase(file: string): SeedCounts {
           { name: '代表', role: 'representative', representativeId: pick(station.reps) },
         ],
       });
-      put('mediationCases', mediationCase, station.id);
+      await put('mediationCases', mediationCase, station.id);
     }
     let n = 0;
     for (const station of stations) {
       for (let month = 0; month < 15; month++) {
         const date = dayOf('2025-01-10', month * 30);
         const held = random() < 0.9;
-        put(
+        await put(
           'receptionDays',
           makeReceptionDay({
             id: `rd-${n++}`,
@@ -242,7 +258,7 @@ function seedDatabase(file: string): SeedCounts {
         );
       }
       for (let a = 0; a < 20; a++) {
-        put(
+        await put(
           'activities',
           makeActivity({
             id: `ac-${n++}`,
@@ -256,11 +272,9 @@ function seedDatabase(file: string): SeedCounts {
         );
       }
     }
-    db.prepare("UPDATE meta SET value = ? WHERE key = 'seq'").run(String(seq));
-  })();
-  db.exec('ANALYZE');
-  db.close();
-  return { stations: stations.length, documents: seq, ms: performance.now() - started };
+  }
+  for (const collection of pending.keys()) await flush(collection);
+  return { stations: stations.length, documents, ms: performance.now() - started };
 }
 
 async function median(run: () => Promise<unknown>): Promise<{ median: number; min: number }> {
@@ -275,77 +289,147 @@ async function median(run: () => Promise<unknown>): Promise<{ median: number; mi
   return { median: times[Math.floor(times.length / 2)] as number, min: times[0] as number };
 }
 
-async function main(): Promise<void> {
+interface Row {
+  scenario: string;
+  median: number;
+  min: number;
+}
+
+/** Waits until autovacuum has analysed the documents table since the seed (what a running server relies on). */
+async function autoanalysed(url: string): Promise<number> {
+  const started = performance.now();
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  try {
+    for (;;) {
+      const { rows } = await client.query<{ analysed: boolean }>(
+        "SELECT last_autoanalyze IS NOT NULL AND n_mod_since_analyze < 1000 AS analysed FROM pg_stat_user_tables WHERE relname = 'documents'",
+      );
+      if (rows[0]?.analysed) return performance.now() - started;
+      if (performance.now() - started > 300_000) throw new Error('autovacuum did not analyse documents in 5 minutes');
+      await new Promise((r) => setTimeout(r, 2000));
+    }
+  } finally {
+    await client.end();
+  }
+}
+
+async function measure(store: Store): Promise<Row[]> {
+  const countyId = 'county-3';
+  const range = { from: '2025-01-01', to: '2025-12-31' };
+  const county = { kind: 'county', countyId } as const;
+  const rows: Row[] = [];
+  const opinionsInCounty = await store.countAfter('opinions', county, 0);
+  rows.push({
+    scenario: `baseline: count the county's opinions (${opinionsInCounty})`,
+    ...(await median(() => store.countAfter('opinions', county, 0))),
+  });
+  rows.push({
+    scenario: 'baseline: read all the county opinions into memory',
+    ...(await median(async () => (await store.listDocuments('opinions', county)).length)),
+  });
+  const scenarios: [string, () => Promise<unknown>][] = [
+    ['sync report, county, JSON', () => syncReportOutput(store, countyId, 7, 'json', 'bench', now)],
+    ['sync report, county, XLSX', () => syncReportOutput(store, countyId, 7, 'xlsx', 'bench', now)],
+    ['work report 2025, county, JSON', () => workReportOutput(store, { countyId, ...range }, 'json', 'bench', now)],
+    [
+      'work report 2025, township, JSON',
+      () => workReportOutput(store, { countyId, townshipId: `${countyId}-t1`, ...range }, 'json', 'bench', now),
+    ],
+    [
+      'work report 2025, station, JSON',
+      () => workReportOutput(store, { countyId, stationId: `${countyId}-s1`, ...range }, 'json', 'bench', now),
+    ],
+    [
+      'work report 2025, county, XLSX (with opinion list)',
+      () => workReportOutput(store, { countyId, ...range }, 'xlsx', 'bench', now),
+    ],
+    [
+      'work report 2025, station, XLSX',
+      () => workReportOutput(store, { countyId, stationId: `${countyId}-s1`, ...range }, 'xlsx', 'bench', now),
+    ],
+    ['work report 2025, county, CSV', () => workReportOutput(store, { countyId, ...range }, 'csv', 'bench', now)],
+  ];
+  for (const [scenario, run] of scenarios) rows.push({ scenario, ...(await median(run)) });
+  return rows;
+}
+
+async function onSqlite(): Promise<{ rows: Row[]; seeded: SeedCounts; note: string }> {
   // BENCH_KEEP_DIR=DIR keeps the seeded database there (to look at query plans afterwards).
   const keep = process.env.BENCH_KEEP_DIR;
   const dir = keep ?? (await mkdtemp(path.join(tmpdir(), 'ls-bench-reports-')));
   try {
-    SqliteStore.open(dir).close(); // creates the tables and the report index (migrations)
-    const seeded = seedDatabase(path.join(dir, databaseFileName));
-    process.stderr.write(
-      `seeded ${seeded.stations} stations, ${seeded.documents} documents (${opinionCount} opinions, ${mediationCount} mediation cases) in ${(seeded.ms / 1000).toFixed(1)} s\n`,
-    );
+    const writer = SqliteStore.open(dir);
+    const seeded = await seedStore(writer);
+    // A server restart: the store runs PRAGMA optimize on close and on open, as the server always does.
+    await writer.close();
     const store = SqliteStore.open(dir);
-    const countyId = 'county-3';
-    const range = { from: '2025-01-01', to: '2025-12-31' };
-    const countyOpinions = await median(
-      async () => (await store.listDocuments('opinions', { kind: 'county', countyId })).length,
-    );
-    const rows: { scenario: string; median: number; min: number; note?: string }[] = [];
-    const db = (store as unknown as { db: Database.Database }).db;
-    const count = db.prepare("SELECT count(*) AS n FROM documents WHERE collection = 'opinions' AND county_id = ?");
-    const countOnly = await median(async () => count.get(countyId));
-    const opinionsInCounty = (count.get(countyId) as { n: number }).n;
-    rows.push({ scenario: `baseline: SELECT count(*) of the county's opinions (${opinionsInCounty})`, ...countOnly });
-    rows.push({ scenario: 'baseline: read all the county opinions into memory', ...countyOpinions });
-    const scenarios: [string, () => Promise<unknown>][] = [
-      ['sync report, county, JSON', () => syncReportOutput(store, countyId, 7, 'json', 'bench', now)],
-      ['sync report, county, XLSX', () => syncReportOutput(store, countyId, 7, 'xlsx', 'bench', now)],
-      ['work report 2025, county, JSON', () => workReportOutput(store, { countyId, ...range }, 'json', 'bench', now)],
-      [
-        'work report 2025, township, JSON',
-        () => workReportOutput(store, { countyId, townshipId: `${countyId}-t1`, ...range }, 'json', 'bench', now),
-      ],
-      [
-        'work report 2025, station, JSON',
-        () => workReportOutput(store, { countyId, stationId: `${countyId}-s1`, ...range }, 'json', 'bench', now),
-      ],
-      [
-        'work report 2025, county, XLSX (with opinion list)',
-        () => workReportOutput(store, { countyId, ...range }, 'xlsx', 'bench', now),
-      ],
-      [
-        'work report 2025, station, XLSX',
-        () => workReportOutput(store, { countyId, stationId: `${countyId}-s1`, ...range }, 'xlsx', 'bench', now),
-      ],
-      ['work report 2025, county, CSV', () => workReportOutput(store, { countyId, ...range }, 'csv', 'bench', now)],
-    ];
-    for (const [scenario, run] of scenarios) rows.push({ scenario, ...(await median(run)) });
-    await store.close();
-
-    const base = countOnly.median;
-    const load = countyOpinions.median;
-    const width = Math.max(...rows.map((r) => r.scenario.length));
-    const line = (cells: string[]) => `| ${cells.join(' | ')} |`;
-    console.log(
-      `\nReports on ${seeded.stations} stations, ${opinionCount} opinions, ${mediationCount} mediation cases; county ${countyId}; median of ${repetitions} runs\n`,
-    );
-    console.log(line(['scenario'.padEnd(width), 'median ms', '   min ms', '× count(*)', '× load all']));
-    console.log(line(['-'.repeat(width), '---------', '---------', '----------', '----------']));
-    for (const r of rows) {
-      console.log(
-        line([
-          r.scenario.padEnd(width),
-          r.median.toFixed(1).padStart(9),
-          r.min.toFixed(1).padStart(9),
-          (r.median / base).toFixed(1).padStart(10),
-          (r.median / load).toFixed(2).padStart(10),
-        ]),
-      );
+    try {
+      return { rows: await measure(store), seeded, note: 'statistics from the store’s PRAGMA optimize' };
+    } finally {
+      await store.close();
     }
   } finally {
     if (!keep) await rm(dir, { recursive: true, force: true });
   }
+}
+
+async function onPostgres(): Promise<{ rows: Row[]; seeded: SeedCounts; note: string }> {
+  const cluster = await startPostgresCluster();
+  try {
+    const store = await PostgresStore.open(cluster.url());
+    try {
+      const seeded = await seedStore(store);
+      const waited = await autoanalysed(cluster.url());
+      return {
+        rows: await measure(store),
+        seeded,
+        note: `statistics from autovacuum (waited ${(waited / 1000).toFixed(0)} s for it)`,
+      };
+    } finally {
+      await store.close();
+    }
+  } finally {
+    await cluster.stop();
+  }
+}
+
+async function main(): Promise<void> {
+  const results = new Map<StoreKind, { rows: Row[]; seeded: SeedCounts; note: string }>();
+  for (const kind of kinds) {
+    const result = kind === 'sqlite' ? await onSqlite() : await onPostgres();
+    process.stderr.write(
+      `${kind}: seeded ${result.seeded.stations} stations, ${result.seeded.documents} documents (${opinionCount} opinions, ${mediationCount} mediation cases) through the store in ${(result.seeded.ms / 1000).toFixed(1)} s; ${result.note}\n`,
+    );
+    results.set(kind, result);
+  }
+  const first = [...results.values()][0] as { rows: Row[] };
+  const width = Math.max(...first.rows.map((r) => r.scenario.length));
+  const line = (cells: string[]) => `| ${cells.join(' | ')} |`;
+  console.log(
+    `\nReports on ${stationsPerCounty * counties.length} stations, ${opinionCount} opinions, ${mediationCount} mediation cases; county county-3; median of ${repetitions} runs (ms; × = times the count baseline)\n`,
+  );
+  const header = ['scenario'.padEnd(width)];
+  const rule = ['-'.repeat(width)];
+  for (const kind of results.keys()) {
+    header.push(`${kind} median`.padStart(15), `${kind} min`.padStart(12), '× count'.padStart(8));
+    rule.push('-'.repeat(15), '-'.repeat(12), '-'.repeat(8));
+  }
+  console.log(line(header));
+  console.log(line(rule));
+  first.rows.forEach((row, i) => {
+    const cells = [row.scenario.padEnd(width)];
+    for (const { rows } of results.values()) {
+      const r = rows[i] as Row;
+      const base = (rows[0] as Row).median;
+      cells.push(
+        r.median.toFixed(1).padStart(15),
+        r.min.toFixed(1).padStart(12),
+        (r.median / base).toFixed(1).padStart(8),
+      );
+    }
+    console.log(line(cells));
+  });
 }
 
 await main();

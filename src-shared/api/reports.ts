@@ -89,7 +89,7 @@ export interface WorkReportQuery {
   format?: ReportFormat | undefined;
 }
 
-/** Opinion figures, each defined beside its SQL (sync-server/src/reports/work-report-sql.ts). */
+/** Opinion figures, each defined beside its SQL (sync-server/src/store/sql/sql-work-report.ts). */
 export interface OpinionTotals {
   /** Every opinion received in the period (any status). */
   received: number;

@@ -8,6 +8,7 @@ import type { ServerConfig } from './config';
 import { registerCors } from './plugins/cors';
 import { HttpError, notFoundBody, registerErrorHandler } from './plugins/errors';
 import { createServerMetrics, instrumentStore, registerMetrics, type ServerMetrics } from './plugins/metrics';
+import { storeRateLimit } from './plugins/rate-limit-store';
 import { reportRoutes } from './reports/report-routes';
 import { authRoutes } from './routes/auth';
 import { countyWorkspaceRoutes } from './routes/county';
@@ -21,7 +22,10 @@ import type { Store } from './store/store';
 import { readTlsFiles } from './tls';
 
 export interface ServerDeps {
-  /** A store opened by the caller (not closed with the server); by default the SQLite store in `config.dataDir`. */
+  /**
+   * A store opened by the caller (not closed with the server); by default the SQLite store in `config.dataDir`.
+   * A PostgreSQL store (config.databaseUrl) opens asynchronously: open it with store/open-store.ts and pass it here.
+   */
   store?: Store;
   /** The clock, injectable so tests can move past expiry times. */
   now?: () => Date;
@@ -59,6 +63,8 @@ export function createLogger(level: string, destination: DestinationStream = pin
 export function buildServer(config: ServerConfig, deps: ServerDeps = {}): FastifyInstance {
   // Certificate problems are configuration errors: found before the store is opened.
   const https = config.tls ? readTlsFiles(config.tls) : null;
+  if (!deps.store && config.databaseUrl)
+    throw new Error('open the PostgreSQL store with openStore() and pass it as deps.store');
   const rawStore = deps.store ?? SqliteStore.open(config.dataDir);
   const ownsStore = deps.store === undefined;
   const metrics = deps.metrics ?? createServerMetrics();
@@ -97,6 +103,8 @@ export function buildServer(config: ServerConfig, deps: ServerDeps = {}): Fastif
 
   app.register(rateLimit, {
     global: false,
+    // Counters in the store: several instances on one database count the same attempts.
+    store: storeRateLimit(store),
     errorResponseBuilder: () => new HttpError(429, 'too_many_requests', '尝试次数过多，请稍候一分钟再试'),
   });
 

@@ -106,7 +106,8 @@ async function serveBuilt(
 describe('the built server', () => {
   it('installs only production dependencies and bundles its own sources', async () => {
     const modules = new Set(await readdir(path.join(deployDir, 'node_modules')));
-    for (const dep of ['fastify', 'better-sqlite3', 'pino', 'prom-client']) expect(modules.has(dep), dep).toBe(true);
+    for (const dep of ['fastify', 'better-sqlite3', 'pg', 'pino', 'prom-client'])
+      expect(modules.has(dep), dep).toBe(true);
     for (const dev of ['tsx', 'vitest', 'esbuild', 'typescript', '@types']) expect(modules.has(dev), dev).toBe(false);
     const bundle = await readFile(path.join(deployDir, 'dist', 'cli.js'), 'utf8');
     expect(bundle.startsWith('#!/usr/bin/env node')).toBe(true);
@@ -132,6 +133,8 @@ describe('the built server', () => {
         [['enroll', '--data', path.join(work, 'empty')], exitCodes.usage],
         [['enroll', '--station', 'nowhere', '--data', path.join(work, 'empty')], exitCodes.failure],
         [['counties', 'list', '--data', path.join(file, 'data')], exitCodes.storageUnavailable],
+        // The PostgreSQL driver comes from the production install: a database nobody serves is unreachable (exit 3).
+        [['counties', 'list', '--database', 'postgres://liaison@127.0.0.1:1/liaison'], exitCodes.storageUnavailable],
       ];
       const results = await Promise.all(cases.map(([args]) => built(args)));
       cases.forEach(([args, code], i) => {

@@ -195,6 +195,7 @@ describe('cli report', () => {
     expect(workbook.worksheets[0]?.name).toBe('概况');
   });
 
+  // Four CLI processes in a row (each loads tsx): on a busy 2-core machine more than the default 30 s.
   it('loads 象州县 sample records with demo --sample-records (idempotently) so the work report has figures', async () => {
     const sampleData = path.join(data, 'sample');
     const first = await cli(['demo', '--data', sampleData, '--json', '--sample-records']);
@@ -227,7 +228,7 @@ describe('cli report', () => {
     const bad = await cli(['demo', '--data', sampleData, '--reference-date', '2026-02-30', '--sample-records']);
     expect(bad.code).not.toBe(0);
     expect(bad.stderr).toContain('--reference-date');
-  });
+  }, 90_000);
 });
 
 describe('config', () => {

@@ -15,7 +15,11 @@ import { importStations } from './import/stations-import';
 import { syncReportOutput, workReportOutput } from './reports/report-output';
 import { issueEnrolmentCode, revokeStation } from './services/enrolment';
 import { addStaff } from './services/staff';
-import { RestoreError, restoreSqliteBackup, SqliteStore } from './store/sqlite-store';
+import { MigrateStoreError, migrateSqliteToPostgres } from './store/migrate-store';
+import { isPostgresUrl, openStore, storeDescription } from './store/open-store';
+import { RestoreError, restoreSqliteBackup } from './store/sqlite-store';
+import type { Store } from './store/store';
+import { StoreUnsupportedError } from './store/store-errors';
 import { reloadTls } from './tls';
 
 /** Messages for people: standard error, so standard output stays parseable. */
@@ -29,6 +33,7 @@ function printJson(value: unknown): void {
 
 const commonOptions = {
   data: { type: 'string' },
+  database: { type: 'string' },
   json: { type: 'boolean', default: false },
   help: { type: 'boolean', short: 'h', default: false },
 } as const;
@@ -49,12 +54,14 @@ function required(value: string | boolean | undefined, flag: string): string {
   return value;
 }
 
-function openStore(data: string | undefined): SqliteStore {
-  return SqliteStore.open(loadConfig({ data }).dataDir);
+/** Where every command finds the store: --database / LS_DATABASE_URL (PostgreSQL), else --data (SQLite). */
+interface StoreFlags {
+  data?: string | undefined;
+  database?: string | undefined;
 }
 
-async function withStore<T>(data: string | undefined, fn: (store: SqliteStore) => Promise<T>): Promise<T> {
-  const store = openStore(data);
+async function withStore<T>(flags: StoreFlags, fn: (store: Store) => Promise<T>): Promise<T> {
+  const store = await openStore(loadConfig({ data: flags.data, database: flags.database }));
   try {
     return await fn(store);
   } finally {
@@ -95,13 +102,23 @@ async function serve(args: string[]): Promise<void> {
   const config = loadConfig(flags);
   // Only serve needs Fastify and its plugins: the other commands start faster without loading them.
   const { buildServer } = await import('./app');
-  const app = buildServer(config);
+  const store = await openStore(config);
+  let app: Awaited<ReturnType<typeof buildServer>>;
+  try {
+    app = buildServer(config, { store });
+  } catch (err) {
+    await store.close();
+    throw err;
+  }
+  app.addHook('onClose', async () => {
+    await store.close();
+  });
   const address = await app.listen({ port: config.port, host: config.host });
   const pidFile = path.join(config.dataDir, pidFileName);
   writeFileSync(pidFile, String(process.pid));
   process.stdout.write(`${address}\n`);
   say(
-    `联络站同步服务器已启动：${address}（数据目录 ${config.dataDir}${config.staticDir ? `，网页 ${config.staticDir}` : ''}）`,
+    `联络站同步服务器已启动：${address}（数据 ${storeDescription(config)}${config.staticDir ? `，网页 ${config.staticDir}` : ''}）`,
   );
   let closing = false;
   const stop = async (signal: string) => {
@@ -140,7 +157,7 @@ async function demo(args: string[]): Promise<void> {
   if (referenceDate !== undefined && (!values['sample-records'] || !reference)) {
     throw new UsageError('--reference-date 须与 --sample-records 一起使用，格式为 年-月-日，例如 2026-06-30');
   }
-  await withStore(values.data, async (store) => {
+  await withStore(values, async (store) => {
     const now = new Date();
     const summary = await loadDemo(store, now);
     say(
@@ -176,7 +193,7 @@ async function demo(args: string[]): Promise<void> {
 async function counties(args: string[]): Promise<void> {
   const [sub, ...rest] = args;
   const { values } = parse(rest, { id: { type: 'string' }, name: { type: 'string' } });
-  await withStore(values.data, async (store) => {
+  await withStore(values, async (store) => {
     if (sub === 'list') {
       const list = await store.listCounties();
       if (values.json) printJson(list);
@@ -194,7 +211,7 @@ async function counties(args: string[]): Promise<void> {
 async function stations(args: string[]): Promise<void> {
   const [sub, ...rest] = args;
   const { values, positionals } = parse(rest, { county: { type: 'string' } });
-  await withStore(values.data, async (store) => {
+  await withStore(values, async (store) => {
     if (sub === 'list') {
       const scope = values.county ? { kind: 'county' as const, countyId: values.county } : { kind: 'all' as const };
       const docs = (await store.listDocuments('stations', scope)).filter((d) => !d.deleted);
@@ -225,7 +242,7 @@ async function stations(args: string[]): Promise<void> {
 async function enroll(args: string[]): Promise<void> {
   const { values } = parse(args, { station: { type: 'string' } });
   const stationId = required(values.station, '--station');
-  await withStore(values.data, async (store) => {
+  await withStore(values, async (store) => {
     const issued = await issueEnrolmentCode(store, stationId, new Date());
     if (values.json) printJson(issued);
     else process.stdout.write(`${issued.code}\n`);
@@ -236,7 +253,7 @@ async function enroll(args: string[]): Promise<void> {
 async function revoke(args: string[]): Promise<void> {
   const { values } = parse(args, { station: { type: 'string' } });
   const stationId = required(values.station, '--station');
-  await withStore(values.data, async (store) => {
+  await withStore(values, async (store) => {
     const count = await revokeStation(store, stationId, new Date());
     if (values.json) printJson({ stationId, revokedTokens: count });
     say(`已吊销联络站 ${stationId} 的 ${count} 个同步凭证及未使用的注册码`);
@@ -256,7 +273,7 @@ async function staff(args: string[]): Promise<void> {
   if (!values['password-stdin'])
     throw new UsageError('请用 --password-stdin 从标准输入提供密码（避免密码出现在命令历史中）');
   const password = await readStdin();
-  await withStore(values.data, async (store) => {
+  await withStore(values, async (store) => {
     await addStaff(store, user, countyId, password, new Date());
     say(`已保存县级账号 ${user}（${countyId}）`);
   });
@@ -264,7 +281,7 @@ async function staff(args: string[]): Promise<void> {
 
 async function syncStatus(args: string[]): Promise<void> {
   const { values } = parse(args, { county: { type: 'string' } });
-  await withStore(values.data, async (store) => {
+  await withStore(values, async (store) => {
     const states = await store.listStationSyncStates(values.county);
     if (values.json) printJson(states);
     else
@@ -304,7 +321,7 @@ async function report(args: string[]): Promise<void> {
   if (kind === 'sync' && (values.from || values.to || values.township || values.station)) {
     throw new UsageError('同步情况报表不按期间或乡镇统计：--from/--to/--township/--station 只用于 report work');
   }
-  await withStore(values.data, async (store) => {
+  await withStore(values, async (store) => {
     const now = new Date();
     const json = (value: unknown) => `${JSON.stringify(value, null, 2)}\n`;
     let data: string | Buffer;
@@ -337,7 +354,7 @@ async function report(args: string[]): Promise<void> {
 async function backup(args: string[]): Promise<void> {
   const { values } = parse(args, { out: { type: 'string' } });
   const out = resolveFromInvocation(required(values.out, '--out'));
-  await withStore(values.data, async (store) => {
+  await withStore(values, async (store) => {
     await store.backup(out);
     if (values.json) printJson({ file: out });
     say(`备份完成：${out}`);
@@ -347,12 +364,49 @@ async function backup(args: string[]): Promise<void> {
 async function restore(args: string[]): Promise<void> {
   const { values } = parse(args, { from: { type: 'string' } });
   const from = resolveFromInvocation(required(values.from, '--from'));
-  const { dataDir } = loadConfig({ data: values.data });
+  const { dataDir, databaseUrl } = loadConfig({ data: values.data, database: values.database });
+  if (databaseUrl) {
+    throw new StoreUnsupportedError(
+      'restore_unsupported',
+      'PostgreSQL 数据库请用 pg_restore 恢复；restore 命令只用于内置 SQLite 文件',
+    );
+  }
   const pid = serverRunning(dataDir);
   if (pid !== null) throw new RestoreError('server_running', `服务器正在运行（进程 ${pid}），请先停止服务器再恢复`);
   const kept = restoreSqliteBackup(dataDir, from);
   if (values.json) printJson({ dataDir, from, previous: kept });
   say(`已从 ${from} 恢复到 ${dataDir}${kept ? `；原数据库保留为 ${kept}` : ''}`);
+}
+
+/** `migrate-store --from FILE --to URL`: a county's SQLite file into PostgreSQL, counts printed and checked. */
+async function migrateStore(args: string[]): Promise<void> {
+  const { values } = parse(args, { from: { type: 'string' }, to: { type: 'string' } });
+  const from = resolveFromInvocation(required(values.from, '--from'));
+  const to = required(values.to, '--to');
+  if (!isPostgresUrl(to)) throw new UsageError('--to 须为 PostgreSQL 地址 postgres://用户:密码@主机:端口/库名');
+  if (!existsSync(from)) throw new MigrateStoreError('migrate_source_not_found', `找不到 SQLite 数据文件 ${from}`);
+  const pid = serverRunning(path.dirname(from));
+  if (pid !== null)
+    throw new MigrateStoreError('server_running', `服务器正在使用该数据文件（进程 ${pid}），请先停止服务器再迁移`);
+  say(`正在把 ${from} 迁入 ${storeDescription({ dataDir: '', databaseUrl: to })} …`);
+  const migration = await migrateSqliteToPostgres(from, to);
+  if (values.json) printJson(migration);
+  const width = Math.max(...migration.counts.map((c) => c.table.length));
+  say(`${'表/数据集'.padEnd(width - 2)}  SQLite  PostgreSQL`);
+  for (const c of migration.counts) {
+    say(
+      `${c.table.padEnd(width)}  ${String(c.source).padStart(6)}  ${String(c.target).padStart(10)}${c.source === c.target ? '' : '  ≠'}`,
+    );
+  }
+  if (!migration.ok) {
+    say('条数不一致：迁移已撤销，PostgreSQL 中没有写入任何数据');
+    process.exitCode = 1;
+    return;
+  }
+  say(
+    `迁移完成，条数全部一致${migration.seqOffset > 0 ? `；数据库中已有其他县的数据，各联络站下次同步时会重新下载一遍本县数据` : ''}。` +
+      '之后请用 --database（或 LS_DATABASE_URL）启动服务器',
+  );
 }
 
 const commands: Record<string, (args: string[]) => Promise<void>> = {
@@ -367,6 +421,7 @@ const commands: Record<string, (args: string[]) => Promise<void>> = {
   report,
   backup,
   restore,
+  'migrate-store': migrateStore,
 };
 
 /** Help asked for is the answer (stdout, exit 0); help after a mistake goes to stderr with exit 2. */

@@ -24,6 +24,8 @@ export interface RateLimitConfig {
 export interface ServerConfig {
   /** Folder holding `liaison.sqlite` (created when missing). */
   dataDir: string;
+  /** A PostgreSQL URL (LS_DATABASE_URL, --database): the store is PostgreSQL; null: the SQLite file in dataDir. */
+  databaseUrl: string | null;
   port: number;
   host: string;
   /** Largest accepted request body in bytes; photos sync as base64, hence the generous default. */
@@ -122,8 +124,20 @@ function parseTls(cert: string | undefined, key: string | undefined, env: NodeJS
   return { certFile: resolveFromInvocation(certFile, env), keyFile: resolveFromInvocation(keyFile, env) };
 }
 
+/** The store's database from --database or LS_DATABASE_URL: a postgres:// URL, or none (the embedded SQLite file). */
+export function parseDatabaseUrl(value: string | undefined): string | null {
+  if (value === undefined || value === '') return null;
+  if (!/^postgres(ql)?:\/\/./i.test(value)) {
+    throw new ConfigError(
+      '数据库地址无效：请填写 postgres://用户:密码@主机:端口/库名；不设置则使用数据目录中的内置 SQLite 文件',
+    );
+  }
+  return value;
+}
+
 export interface ConfigFlags {
   data?: string | undefined;
+  database?: string | undefined;
   port?: string | undefined;
   host?: string | undefined;
   staticDir?: string | undefined;
@@ -144,6 +158,7 @@ export function loadConfig(flags: ConfigFlags = {}, env: NodeJS.ProcessEnv = pro
   const staticFlag = flags.staticDir ?? env.LS_STATIC_DIR;
   return {
     dataDir,
+    databaseUrl: parseDatabaseUrl(flags.database ?? env.LS_DATABASE_URL),
     port: parsePort(flags.port ?? env.LS_PORT, 8787),
     host: parseHost(flags.host ?? env.LS_HOST, { flag: '--host', env: 'LS_HOST' }),
     bodyLimit: parseIntegerSetting(
@@ -186,6 +201,7 @@ export function loadConfig(flags: ConfigFlags = {}, env: NodeJS.ProcessEnv = pro
 /** A configuration for tests and embedding: defaults with overrides, no environment. */
 export function testConfig(overrides: Partial<ServerConfig> & { dataDir: string }): ServerConfig {
   return {
+    databaseUrl: null,
     port: 0,
     host: '127.0.0.1',
     bodyLimit: 8 * 1024 * 1024,

@@ -7,7 +7,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { main } from '../cli';
 import { ConfigError, loadConfig } from '../config';
 import { HttpError } from '../plugins/errors';
-import { StoreVersionError } from '../store/store-errors';
+import { StorageFullError, StorageUnavailableError, StoreVersionError } from '../store/store-errors';
 import { exitCodes, failureOf } from './exit-codes';
 import { commandHelp, serveSettings } from './help';
 
@@ -74,6 +74,14 @@ describe('cli help', () => {
     expect((await run(['constructor'])).code).toBe(exitCodes.usage);
   });
 
+  it('exits 3 when the PostgreSQL database cannot be reached, naming the setting to check', async () => {
+    // Port 1 on this machine: nothing listens, the connection is refused at once.
+    const result = await run(['counties', 'list', '--database', 'postgres://liaison@127.0.0.1:1/liaison']);
+    expect(result.code).toBe(exitCodes.storageUnavailable);
+    expect(result.stderr).toMatch(/存储不可用（ECONNREFUSED）/);
+    expect(result.stderr).toContain('LS_DATABASE_URL');
+  });
+
   it('refuses a bad LS_* value before opening anything, naming the variable (exit 2)', async () => {
     vi.stubEnv('LS_LOG_LEVEL', 'loud');
     try {
@@ -107,6 +115,9 @@ describe('exit codes', () => {
     for (const code of ['ECONNREFUSED', '28P01', '3D000', '53100', '08006']) {
       expect(failureOf(withCode(code)).exitCode, code).toBe(3);
     }
+    // The store's own typed faults (a full disk, a lost database while a command runs).
+    expect(failureOf(new StorageFullError()).exitCode).toBe(3);
+    expect(failureOf(new StorageUnavailableError()).exitCode).toBe(3);
     // A broken rule in one statement is the command's failure, not the storage's.
     expect(failureOf(withCode('SQLITE_CONSTRAINT_UNIQUE')).exitCode).toBe(1);
     expect(failureOf(withCode('23505')).exitCode).toBe(1);

@@ -2,8 +2,9 @@
 import { ConfigError } from '../config-values';
 import { ImportFileError } from '../import/stations-import';
 import { HttpError } from '../plugins/errors';
+import { MigrateStoreError } from '../store/migrate-store';
 import { RestoreError } from '../store/sqlite-store';
-import { StoreVersionError } from '../store/store-errors';
+import { StorageError, StoreUnsupportedError, StoreVersionError } from '../store/store-errors';
 
 /** What a service manager or a script can tell apart (systemd: RestartPreventExitStatus for the ones a restart won't fix). */
 export const exitCodes = {
@@ -12,7 +13,8 @@ export const exitCodes = {
   failure: 1,
   /** Bad command line or configuration (a flag, an LS_* variable, a certificate file). */
   usage: 2,
-  /** The data folder or database cannot be opened, read or written (permissions, disk full, not a database). */
+  /** The data folder or database cannot be opened, read or written (permissions, disk full, not a database,
+   * PostgreSQL unreachable). */
   storageUnavailable: 3,
   /** The database was written by a newer server: upgrade this one, or restore a backup. */
   storeTooNew: 4,
@@ -48,6 +50,8 @@ function codeOf(err: unknown): string | null {
 }
 
 export function isStorageUnavailable(err: unknown): boolean {
+  // Already typed by the store (storage_full, storage_unavailable).
+  if (err instanceof StorageError) return true;
   const code = codeOf(err);
   if (code === null) return false;
   return (
@@ -78,7 +82,13 @@ export function failureOf(err: unknown): { exitCode: ExitCode; message: string }
   if (err instanceof StoreVersionError) {
     return { exitCode: exitCodes.storeTooNew, message: `数据库版本过新：${err.message}` };
   }
-  if (err instanceof HttpError || err instanceof RestoreError || err instanceof ImportFileError) {
+  if (
+    err instanceof HttpError ||
+    err instanceof RestoreError ||
+    err instanceof ImportFileError ||
+    err instanceof StoreUnsupportedError ||
+    err instanceof MigrateStoreError
+  ) {
     return { exitCode: exitCodes.failure, message: `错误（${err.code}）：${err.message}` };
   }
   if (isListenError(err)) {
@@ -99,7 +109,8 @@ export function failureOf(err: unknown): { exitCode: ExitCode; message: string }
       exitCode: exitCodes.storageUnavailable,
       message:
         `存储不可用（${codeOf(err)}）：${messageOf(err)}。` +
-        '请检查数据目录（--data / LS_DATA_DIR）是否存在、可写，磁盘是否已满，数据库文件是否完好',
+        '请检查数据目录（--data / LS_DATA_DIR）是否存在、可写，磁盘是否已满，数据库文件是否完好；' +
+        '使用 PostgreSQL 时检查数据库地址（--database / LS_DATABASE_URL）、数据库服务是否运行、用户名和密码',
     };
   }
   return { exitCode: exitCodes.failure, message: `错误：${messageOf(err)}` };

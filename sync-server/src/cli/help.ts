@@ -25,6 +25,15 @@ export const serveSettings: readonly ServeSetting[] = [
     fallback: './.data/server',
   },
   {
+    flag: 'database',
+    arg: 'URL',
+    key: 'database',
+    env: 'LS_DATABASE_URL',
+    zh: 'PostgreSQL 数据库 postgres://用户:密码@主机:5432/库名（多个实例共用）；不设 = 数据目录中的 SQLite',
+    en: 'a PostgreSQL database shared by several instances; unset = SQLite in the data folder',
+    fallback: '—（SQLite）',
+  },
+  {
     flag: 'port',
     arg: 'N',
     key: 'port',
@@ -139,6 +148,8 @@ const program = 'liaison-sync';
 const commonOptions = `通用选项 Common options:
   --data DIR     数据目录 / data folder [LS_DATA_DIR]，默认 default ./.data/server
                  （相对路径按执行命令的目录解析 / relative to where the command runs）
+  --database URL PostgreSQL 数据库 / a PostgreSQL database [LS_DATABASE_URL]（含密码，宜用环境变量
+                 it holds a password: prefer the variable），不设则用数据目录中的 SQLite / unset: SQLite
   --json         以 JSON 输出到标准输出 / JSON on standard output
   -h, --help     本帮助 / this help`;
 
@@ -173,6 +184,7 @@ export const overviewHelp = `联络站同步服务器 Liaison Station sync serve
   report         报表：sync、work / reports
   backup         备份（服务器运行时也可）/ back up (also while serving)
   restore        从备份恢复（须先停止服务器）/ restore (server stopped)
+  migrate-store  把一个县的 SQLite 数据迁入 PostgreSQL / move a county's SQLite file into PostgreSQL
 
 每个命令的帮助 Help for a command: ${program} <命令> --help
 
@@ -287,8 +299,8 @@ ${commonOptions}
 
 用法 Usage: ${program} backup --out FILE [--json]
 
-  一致的完整副本，服务器运行时也可执行（SQLite VACUUM INTO）。
-  A consistent copy of the whole store, safe while the server runs.
+  一致的完整副本，服务器运行时也可执行（SQLite VACUUM INTO）。PostgreSQL 数据库请用 pg_dump。
+  A consistent copy of the whole store, safe while the server runs. For PostgreSQL use pg_dump.
 
 ${commonOptions}
 `,
@@ -298,6 +310,18 @@ ${commonOptions}
 
   须先停止服务器；原数据库保留为 liaison.sqlite.before-restore-<时间>。
   Stop the server first; the replaced database is kept as liaison.sqlite.before-restore-<time>.
+  只用于 SQLite；PostgreSQL 请用 pg_restore。/ SQLite only; for PostgreSQL use pg_restore.
+
+${commonOptions}
+`,
+  'migrate-store': `${program} migrate-store — 把一个县的 SQLite 数据迁入 PostgreSQL / move a county into PostgreSQL
+
+用法 Usage: ${program} migrate-store --from FILE --to postgres://用户:密码@主机:5432/库名 [--json]
+
+  须先停止使用该文件的服务器。在一个事务中复制全部数据，逐表、逐数据集核对条数（SQLite 与 PostgreSQL），
+  不一致则全部撤销、不写入任何数据，以退出码 1 结束。之后用 --database / LS_DATABASE_URL 启动服务器。
+  Stop the server using the file first. Copies everything in one transaction and checks the counts per table and
+  per collection; any difference rolls it all back (exit 1). Then start the servers with --database.
 
 ${commonOptions}
 `,

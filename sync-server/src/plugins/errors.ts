@@ -2,6 +2,7 @@
 
 import type { FastifyError, FastifyInstance } from 'fastify';
 import type { ErrorBody } from '../../../src-shared/api/errors';
+import { StorageError } from '../store/store-errors';
 
 /** A refusal with its HTTP status, stable code, Chinese message and optional extra fields (e.g. `requiredVersion`). */
 export class HttpError extends Error {
@@ -30,6 +31,10 @@ function isFastifyError(err: unknown): err is FastifyError {
 export function toErrorReply(err: unknown): { status: number; body: ErrorBody & Record<string, unknown> } {
   if (err instanceof HttpError) {
     return { status: err.statusCode, body: { ...err.extra, error: err.code, message: err.message } };
+  }
+  // The storage, not the request: a full disk (507 storage_full) or an unreachable database (503).
+  if (err instanceof StorageError) {
+    return { status: err.statusCode, body: { error: err.code, message: err.message } };
   }
   if (isFastifyError(err)) {
     if (err.code === 'FST_ERR_CTP_BODY_TOO_LARGE') {

@@ -103,28 +103,47 @@ export function instrumentStore(store: Store, metrics: ServerMetrics): Store {
       metrics.syncDocuments.inc({ direction: 'pull', collection }, docs.length);
       return docs;
     }, failed('pull'));
-  const push: Store['push'] = (collection, ids, decide) => {
+  const push: Store['push'] = (collection, ids, decide, countyId) => {
     let written = 0;
     return store
-      .push(collection, ids, (masters) => {
-        try {
-          const decision = decide(masters);
-          written = decision.writes.length;
-          return decision;
-        } catch (err) {
-          if (typeof err === 'object' && err !== null) refusals.add(err);
-          throw err;
-        }
-      })
+      .push(
+        collection,
+        ids,
+        (masters) => {
+          try {
+            const decision = decide(masters);
+            written = decision.writes.length;
+            return decision;
+          } catch (err) {
+            if (typeof err === 'object' && err !== null) refusals.add(err);
+            throw err;
+          }
+        },
+        countyId,
+      )
       .then((result) => {
         metrics.syncDocuments.inc({ direction: 'push', collection }, written);
         return result;
       }, failed('push'));
   };
+  // Failures the store absorbs rather than throws still count: bookkeeping it could not write (the request went on)
+  // and a readiness probe that found the storage unreadable or unwritable.
+  const recordSyncActivity: Store['recordSyncActivity'] = (stationId, kind, at) =>
+    store.recordSyncActivity(stationId, kind, at).then((recorded) => {
+      if (!recorded) metrics.storeErrors.inc({ operation: 'recordSyncActivity' });
+      return recorded;
+    }, failed('recordSyncActivity'));
+  const health: Store['health'] = () =>
+    store.health().then((result) => {
+      if (result.state !== 'ok') metrics.storeErrors.inc({ operation: 'health' });
+      return result;
+    }, failed('health'));
   return new Proxy(store, {
     get(target, property) {
       if (property === 'pull') return pull;
       if (property === 'push') return push;
+      if (property === 'recordSyncActivity') return recordSyncActivity;
+      if (property === 'health') return health;
       const value: unknown = Reflect.get(target, property, target);
       if (typeof value !== 'function' || typeof property !== 'string') return value;
       return (...args: unknown[]) => {

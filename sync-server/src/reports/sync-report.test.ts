@@ -1,23 +1,17 @@
-// Sync report: fresh, stale, never synced, not enrolled and revoked stations, from the server's own records.
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
+// Sync report: fresh, stale, never synced, not enrolled and revoked stations, from the server's own records; on both
+// stores (SQLite and PostgreSQL).
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { makeStation, TEST_COUNTY_ID } from '../../../src-shared/testing/factories';
 import { preEnrolStation } from '../demo/load-demo';
 import { writeReference } from '../services/reference-data';
-import { SqliteStore } from '../store/sqlite-store';
+import type { Store } from '../store/store';
+import { type OpenedStore, openTestStore, storeKinds } from '../testing/test-stores';
 import { buildSyncReport } from './sync-report';
 
 const now = new Date('2026-04-10T02:00:00.000Z');
 const daysAgo = (days: number) => new Date(now.getTime() - days * 86_400_000).toISOString();
 
-let dir: string;
-let store: SqliteStore;
-
-beforeAll(async () => {
-  dir = await mkdtemp(path.join(tmpdir(), 'ls-sync-report-'));
-  store = SqliteStore.open(dir);
+async function seed(store: Store): Promise<void> {
   await store.upsertCounties([
     { id: TEST_COUNTY_ID, name: '象州县' },
     { id: 'county-wuxuan', name: '武宣县' },
@@ -55,13 +49,18 @@ beforeAll(async () => {
   });
   await store.recordSyncActivity('st-revoked', 'pull', daysAgo(20));
   await store.revokeStation('st-revoked', daysAgo(10));
-});
-afterAll(async () => {
-  await store.close();
-  await rm(dir, { recursive: true, force: true });
-});
+}
 
-describe('sync report', () => {
+describe.each(storeKinds)('sync report (%s)', (kind) => {
+  let opened: OpenedStore;
+  let store: Store;
+  beforeAll(async () => {
+    opened = await openTestStore(kind);
+    store = opened.store;
+    await seed(store);
+  });
+  afterAll(() => opened.dispose());
+
   it('has one row per station of the county, with status, days and the heartbeat figures', async () => {
     const report = await buildSyncReport(store, TEST_COUNTY_ID, now);
     const rows = Object.fromEntries(report.stations.map((s) => [s.stationId, s]));

@@ -1,6 +1,4 @@
 // The county sync report: every station with its last sync, app version, pending changes, last error, staleness.
-
-import type Database from 'better-sqlite3';
 import type { StationSyncStatus, SyncReport, SyncReportRow } from '../../../src-shared/api/reports';
 import { defaultStaleDays } from '../config';
 import { HttpError } from '../plugins/errors';
@@ -16,31 +14,6 @@ export const stationSyncStatusLabels: Record<StationSyncStatus, string> = {
   notEnrolled: '未注册',
   revoked: '凭证已吊销',
 };
-
-/**
- * One row per (not deleted) station of the county: its document's names, the server's own sync bookkeeping
- * (station_sync: last pull, push, heartbeat) and its station tokens (enrolment, revocation).
- */
-const syncReportSql = `SELECT d.id AS stationId, json_extract(d.body, '$.name') AS stationName,
-  json_extract(d.body, '$.kind') AS stationKind,
-  json_extract(d.body, '$.townshipId') AS townshipId, json_extract(d.body, '$.townshipName') AS townshipName,
-  s.last_heartbeat_at AS lastHeartbeatAt, s.app_version AS appVersion, s.pending_changes AS pendingChanges,
-  s.last_error AS lastError, s.last_sync_at AS reportedLastSyncAt, s.last_pull_at AS lastPullAt,
-  s.last_push_at AS lastPushAt,
-  coalesce(t.active, 0) AS activeTokens, coalesce(t.issued, 0) AS tokensIssued, t.enrolled_at AS enrolledAt
-FROM documents d
-LEFT JOIN station_sync s ON s.station_id = d.id
-LEFT JOIN (
-  SELECT station_id, count(*) FILTER (WHERE revoked_at IS NULL) AS active, count(*) AS issued,
-    max(created_at) AS enrolled_at
-  FROM tokens WHERE kind = 'station' GROUP BY station_id
-) t ON t.station_id = d.id
-WHERE d.collection = 'stations' AND d.county_id = ? AND d.deleted = 0
-ORDER BY townshipName, stationName, d.id`;
-
-export function sqliteSyncReportRows(db: Database.Database, countyId: string): SyncReportSourceRow[] {
-  return db.prepare(syncReportSql).all(countyId) as SyncReportSourceRow[];
-}
 
 function latest(...values: (string | null)[]): string | null {
   let best: string | null = null;

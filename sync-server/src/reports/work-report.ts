@@ -1,5 +1,5 @@
 // The county work report: reception, opinions (办理率, on-time, satisfaction), mediation, missing activities,
-// representatives — for a period and an area. Figures come from SQL (work-report-sql.ts); here they are assembled.
+// representatives — for a period and an area. Figures come from SQL (store/sql/sql-work-report.ts); here they are assembled.
 
 import { type Activity, activityFrequency, activityTypes } from '../../../src-shared/activity/activity';
 import type { MissingActivity, OpinionMonth, Rate, WorkReport, WorkReportQuery } from '../../../src-shared/api/reports';

@@ -26,7 +26,7 @@ export const heartbeatRoutes: FastifyPluginAsync<ServerContext> = async (app, ct
       throw forbidden('station_only', '心跳只由联络站客户端上报');
     }
     const at = ctx.now().toISOString();
-    await ctx.store.recordHeartbeat({ stationId: caller.stationId, at, ...request.body });
+    await ctx.store.recordHeartbeat({ stationId: caller.stationId, device: caller.tokenHash, at, ...request.body });
     return { ok: true, serverTime: at };
   });
 };

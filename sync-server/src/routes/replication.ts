@@ -127,8 +127,11 @@ export const replicationRoutes: FastifyPluginAsync<ServerContext> = async (app, 
       const rows = request.body;
       const stationCounties = await stationCountiesOf(ctx, collection, caller, rows);
       const ids = rows.map((row) => row.newDocumentState.id as string);
-      const conflicts = await ctx.store.push(collection, ids, (masters) =>
-        decidePush({ collection, caller, rules: domainRules, stationCounties }, rows, masters),
+      const conflicts = await ctx.store.push(
+        collection,
+        ids,
+        (masters) => decidePush({ collection, caller, rules: domainRules, stationCounties }, rows, masters),
+        caller.countyId,
       );
       if (caller.kind === 'station')
         await ctx.store.recordSyncActivity(caller.stationId, 'push', ctx.now().toISOString());

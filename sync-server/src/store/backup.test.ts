@@ -3,19 +3,11 @@ import { existsSync } from 'node:fs';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { afterEach, describe, expect, it } from 'vitest';
 import { makeOpinion } from '../../../src-shared/testing/factories';
-import { runNode } from '../testing/run-process';
+import { runCli } from '../testing/run-cli';
 import { insertRow, pullDocs, pushDocs, startTestServer, type TestServer } from '../testing/test-server';
 import { RestoreError, restoreSqliteBackup, SqliteStore } from './sqlite-store';
-
-const cli = fileURLToPath(new URL('../cli.ts', import.meta.url));
-const repoRoot = fileURLToPath(new URL('../../..', import.meta.url));
-
-function runCli(args: string[]) {
-  return runNode(['--import', 'tsx', cli, ...args], { cwd: repoRoot, env: { ...process.env, INIT_CWD: repoRoot } });
-}
 
 let server: TestServer | undefined;
 const extraDirs: string[] = [];

@@ -1,32 +1,21 @@
-// Runs the Store conformance suite against the SQLite store on real files in temporary folders, plus its own checks.
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
+// The Store conformance suites against the SQLite store, on real files in temporary folders, plus its own checks.
 import { describe, expect, it } from 'vitest';
-import { SqliteStore } from './sqlite-store';
+import { openTestStore } from '../testing/test-stores';
 import { describeStoreConformance } from './store-conformance';
 
-describeStoreConformance(
-  'SqliteStore',
-  async () => SqliteStore.open(await mkdtemp(path.join(tmpdir(), 'ls-store-'))),
-  async (store) => {
-    await store.close();
-    await rm(path.dirname((store as SqliteStore).file), { recursive: true, force: true });
-  },
-);
+describeStoreConformance('SqliteStore', () => openTestStore('sqlite'));
 
 describe('SqliteStore health', () => {
   it('says it can neither read nor write once its database is closed, instead of throwing', async () => {
-    const dir = await mkdtemp(path.join(tmpdir(), 'ls-store-'));
-    const store = SqliteStore.open(dir);
+    const opened = await openTestStore('sqlite');
     try {
-      expect(await store.health()).toEqual({ readable: true, writable: true });
-      await store.close();
-      const health = await store.health();
-      expect(health).toMatchObject({ readable: false, writable: false });
+      expect(await opened.store.health()).toMatchObject({ state: 'ok', readable: true, writable: true });
+      await opened.store.close();
+      const health = await opened.store.health();
+      expect(health).toMatchObject({ state: 'unavailable', readable: false, writable: false });
       expect(health.detail).toMatch(/not open/);
     } finally {
-      await rm(dir, { recursive: true, force: true });
+      await opened.dispose();
     }
   });
 });

@@ -1,5 +1,5 @@
-// Test harness: a server on a real SQLite file in a temporary folder, two counties, three stations, tokens for each.
-
+// Test harness: a server on a real SQLite file in a temporary folder (or a given store), two counties, three
+// stations, tokens for each.
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -14,6 +14,7 @@ import { preEnrolStation } from '../demo/load-demo';
 import { hashSecret, newToken } from '../security/secrets';
 import { writeReference } from '../services/reference-data';
 import { SqliteStore } from '../store/sqlite-store';
+import type { Store } from '../store/store';
 
 export const OTHER_STATION_ID = 'station-gude';
 export const OTHER_COUNTY_ID = 'county-wuxuan';
@@ -30,7 +31,7 @@ export class TestClock {
 
 export interface TestServer {
   app: FastifyInstance;
-  store: SqliteStore;
+  store: Store;
   dataDir: string;
   clock: TestClock;
   config: ServerConfig;
@@ -39,7 +40,7 @@ export interface TestServer {
   close(): Promise<void>;
 }
 
-async function staffToken(store: SqliteStore, user: string, countyId: string, clock: TestClock): Promise<string> {
+async function staffToken(store: Store, user: string, countyId: string, clock: TestClock): Promise<string> {
   const token = newToken();
   await store.createToken({
     hash: hashSecret(token),
@@ -55,10 +56,14 @@ async function staffToken(store: SqliteStore, user: string, countyId: string, cl
   return token;
 }
 
-export async function startTestServer(overrides: Partial<ServerConfig> = {}): Promise<TestServer> {
+/** `options.store`: a store to serve instead of a new SQLite file (e.g. PostgreSQL); closed with the server. */
+export async function startTestServer(
+  overrides: Partial<ServerConfig> = {},
+  options: { store?: Store } = {},
+): Promise<TestServer> {
   const dataDir = await mkdtemp(path.join(tmpdir(), 'ls-server-'));
   const config = testConfig({ dataDir, ...overrides });
-  const store = SqliteStore.open(dataDir);
+  const store = options.store ?? SqliteStore.open(dataDir);
   const clock = new TestClock();
   await store.upsertCounties([
     { id: TEST_COUNTY_ID, name: '象州县' },
